@@ -1,0 +1,250 @@
+/**
+ * The dataset: everything a council knows (history, base caseload, costs, the finance ledger,
+ * KPIs, Safety Valve conditions), each figure with its provenance. Scenarios (scenario.ts) say
+ * what to assume on top of it. Types only; runtime validation is in validate-dataset.ts.
+ */
+import type { AgeBandId, DsgCategoryId } from './categories';
+import type { Figure } from './provenance';
+import type { FinancialYear } from './years';
+import type { Kpi } from './kpi';
+
+/** A placement setting of the state-transition model (MODEL.md §2). */
+export interface SettingDef {
+	/** Lower-case slug, used in metric names: `ehcp_by_setting:<id>`. */
+	id: string;
+	name: string;
+	/** The DSG management plan category it rolls up to. */
+	group: DsgCategoryId;
+	/** Youngest and oldest NCY a child can be in this setting (inclusive). */
+	minNcy: number;
+	maxNcy: number;
+	/** Needs a child in this setting may have; null means every need of the dataset. */
+	needs: string[] | null;
+	/** Settings a mover from here may go to; null means every setting. */
+	destinations: string[] | null;
+}
+
+/** Children in one state (NCY, need, setting) at the base census. */
+export interface CaseloadCell {
+	ncy: number;
+	need: string;
+	setting: string;
+	count: Figure;
+}
+
+/** One child's move between two January censuses (witan.send `transitions.csv`). */
+export interface TransitionRow {
+	/** The census year the step starts from. */
+	calendarYear: number;
+	setting1: string;
+	need1: string;
+	ncy1: number;
+	setting2: string;
+	need2: string;
+	ncy2: number;
+}
+
+/** The marker witan.send uses for "not in the SEND population": joiners come from it, leavers go to it. */
+export const NONSEND = 'NONSEND';
+
+export interface YearCount {
+	/** Census year for stocks, calendar year for flows. */
+	year: number;
+	count: Figure;
+}
+
+export interface BandCount extends YearCount {
+	band: AgeBandId;
+}
+
+export interface SettingCount extends YearCount {
+	setting: string;
+}
+
+/** Aggregate history, as SEN2 publishes it (MODEL.md §2 "From aggregates"). */
+export interface DemandHistory {
+	/** EHCPs at each January census. */
+	caseloadTotal: YearCount[];
+	caseloadByAgeBand: BandCount[];
+	/** Caseload by the dataset's settings, where known. */
+	caseloadBySetting: SettingCount[];
+	/** New EHC plans by calendar year. */
+	newPlansByAgeBand: BandCount[];
+	newPlansBySetting: SettingCount[];
+	/** Ceased plans by calendar year, where returned. */
+	ceasedPlans: YearCount[];
+	/** Moves between mainstream and special settings, by calendar year. */
+	movesMainstreamToSpecial: YearCount[];
+	movesSpecialToMainstream: YearCount[];
+	requests: YearCount[];
+	refusals: YearCount[];
+}
+
+/** General population by NCY (witan.send `population.csv`), for joiner rates. */
+export interface PopulationCell {
+	year: number;
+	ncy: number;
+	population: Figure;
+}
+
+/** Cost of a placement per year in the base financial year, in pounds. */
+export interface UnitCost {
+	setting: string;
+	/** null: the same cost for every need. */
+	need: string | null;
+	cost: Figure;
+}
+
+/** Ledger lines held per financial year (all £, except the inflation rates, held as fractions). */
+export type LedgerLineId =
+	| 'hnb_allocation'
+	| 'block_transfers'
+	| 'hnb_expenditure_before_savings'
+	| 'other_blocks_variance'
+	| 'general_fund_contribution'
+	| 'sv_funding_cumulative'
+	| 'deficit_cap'
+	| 'other_spend_inflation'
+	| 'unit_cost_inflation';
+
+export const LEDGER_LINE_IDS: readonly LedgerLineId[] = [
+	'hnb_allocation',
+	'block_transfers',
+	'hnb_expenditure_before_savings',
+	'other_blocks_variance',
+	'general_fund_contribution',
+	'sv_funding_cumulative',
+	'deficit_cap',
+	'other_spend_inflation',
+	'unit_cost_inflation'
+];
+
+/** Lines that must have a value for every financial year of the horizon. */
+export const REQUIRED_LEDGER_LINES: readonly LedgerLineId[] = [
+	'hnb_allocation',
+	'block_transfers',
+	'other_blocks_variance',
+	'general_fund_contribution',
+	'sv_funding_cumulative',
+	'deficit_cap',
+	'other_spend_inflation',
+	'unit_cost_inflation'
+];
+
+export const LEDGER_LINE_LABELS: Record<LedgerLineId, string> = {
+	hnb_allocation: 'HNB allocation',
+	block_transfers: 'Budget additions (block transfers)',
+	hnb_expenditure_before_savings: 'HNB expenditure before savings',
+	other_blocks_variance: 'Variance in other DSG blocks',
+	general_fund_contribution: 'General Fund contribution',
+	sv_funding_cumulative: 'Safety Valve funding received (cumulative)',
+	deficit_cap: 'Maximum cumulative deficit before Safety Valve funding (cap)',
+	other_spend_inflation: 'Inflation of non-placement HNB spend',
+	unit_cost_inflation: 'Unit cost inflation (all settings)'
+};
+
+/** Lines held as fractions rather than pounds. */
+export const RATE_LEDGER_LINES: readonly LedgerLineId[] = [
+	'other_spend_inflation',
+	'unit_cost_inflation'
+];
+
+export type YearFigures = Record<FinancialYear, Figure>;
+
+/** A savings / mitigation line (MODEL.md §4). */
+export interface SavingsLine {
+	/** Lower-case slug, used in `savings:<id>`. */
+	id: string;
+	name: string;
+	/** Target saving per financial year, £. */
+	targets: YearFigures;
+	/** Expected delivery per financial year, as a fraction of target (1 = in full). */
+	delivery: YearFigures;
+	/**
+	 * A structural line is delivered by a placement lever of the scenario (named by its id), so its
+	 * £ is never also subtracted: the cost model already carries it (no double counting).
+	 */
+	structuralLeverId: string | null;
+}
+
+/** The finance ledger: the base ("plan") position and assumptions for each financial year. */
+export interface FinanceLedger {
+	/** Cumulative DSG deficit before Safety Valve funding at 31 March before the first year, £. */
+	openingCumulativeDeficit: Figure;
+	lines: Partial<Record<LedgerLineId, YearFigures>>;
+	savings: SavingsLine[];
+}
+
+export type AssuranceLevel = 'Good' | 'Medium' | 'Low';
+
+/** A Safety Valve agreement condition with its assurance level (not a RAG rating). */
+export interface Condition {
+	id: string;
+	title: string;
+	assurance: AssuranceLevel;
+	progress: string;
+}
+
+/** The narrative of a quarterly Safety Valve report (issue 5 renders it). */
+export interface QuarterlyReport {
+	id: string;
+	title: string;
+	quarter: string;
+	dateSubmitted: string;
+	dataDate: string;
+	signOffs: { role: string; name: string }[];
+	summary: string;
+	risks: string;
+}
+
+/** Reference populations for per-head KPIs, by census year. */
+export interface ReferencePopulation {
+	id: 'aged_0_25' | 'aged_2_18';
+	label: string;
+	byYear: Record<string, Figure>;
+}
+
+export type EstimatorId = 'pooled' | 'linear' | 'loglinear';
+
+export const ESTIMATOR_IDS: readonly EstimatorId[] = ['pooled', 'linear', 'loglinear'];
+
+export const ESTIMATOR_LABELS: Record<EstimatorId, string> = {
+	pooled: 'Pooled mean of history (as witan.send)',
+	linear: 'Linear trend',
+	loglinear: 'Log-linear (constant growth) trend'
+};
+
+export interface EstimationSettings {
+	/** First and last calendar years of flows used to estimate (later flows are for back-testing). */
+	firstFlowYear: number | null;
+	lastFlowYear: number | null;
+	/** The estimator that back-tests best on this dataset (MODEL.md §8), or as chosen. */
+	defaultEstimator: EstimatorId;
+}
+
+export interface Dataset {
+	id: string;
+	name: string;
+	authority: { name: string; code: string | null; laCode: string | null };
+	/** The date the figures describe (ISO 8601 date). */
+	dataDate: string;
+	description: string;
+	/** The January census the projection starts from. */
+	baseCensus: number;
+	/** The last January census projected (its financial year ends the horizon). */
+	horizonCensus: number;
+	needs: string[];
+	settings: SettingDef[];
+	baseCaseload: CaseloadCell[];
+	history: DemandHistory;
+	/** witan.send inputs, when the dataset was built from them. */
+	transitions: TransitionRow[] | null;
+	population: PopulationCell[] | null;
+	referencePopulations: ReferencePopulation[];
+	estimation: EstimationSettings;
+	unitCosts: UnitCost[];
+	finance: FinanceLedger;
+	kpis: Kpi[];
+	conditions: Condition[];
+	reports: QuarterlyReport[];
+}

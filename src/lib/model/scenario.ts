@@ -1,0 +1,163 @@
+/**
+ * A scenario: what to assume on top of a dataset (MODEL.md §2 levers, §3 pins, §4 finance).
+ * Everything a scenario does is here, so export → import reproduces it exactly.
+ */
+import type { AgeBandId } from './categories';
+import type { EstimatorId, LedgerLineId, YearFigures } from './dataset';
+import type { Figure } from './provenance';
+import type { FinancialYear } from './years';
+
+/** Every lever may apply from / until a financial year (inclusive; null = open). */
+export interface LeverWindow {
+	from: FinancialYear | null;
+	until: FinancialYear | null;
+}
+
+interface LeverBase extends LeverWindow {
+	/** Stable id, referenced by structural savings lines. */
+	id: string;
+	/** A user's label; the UI describes the lever in words when empty. */
+	label: string;
+}
+
+/** Multiplies the new-plan (joiner) rate or count, overall or for one age band. */
+export interface JoinersLever extends LeverBase {
+	kind: 'joiners';
+	multiplier: number;
+	band: AgeBandId | null;
+}
+
+/** Multiplies the ceased-plan (leaver) rate, overall or for one age band. */
+export interface LeaversLever extends LeverBase {
+	kind: 'leavers';
+	multiplier: number;
+	band: AgeBandId | null;
+}
+
+/** Redirects a share of joiners and/or movers bound for setting A to setting B. */
+export interface RedirectLever extends LeverBase {
+	kind: 'redirect';
+	fromSetting: string;
+	toSetting: string;
+	share: number;
+	joiners: boolean;
+	movers: boolean;
+}
+
+/** Caps a setting's caseload; children over the cap go to the overflow setting. */
+export interface CapacityLever extends LeverBase {
+	kind: 'capacity';
+	setting: string;
+	capacity: number;
+	overflowSetting: string;
+}
+
+/** Unit cost inflation for one setting (or all, when null), per year, replacing the ledger's. */
+export interface UnitCostInflationLever extends LeverBase {
+	kind: 'unit_cost_inflation';
+	setting: string | null;
+	rate: number;
+}
+
+/** A one-off change to HNB expenditure in each year of the window, £ (positive = more spend). */
+export interface OneOffCostLever extends LeverBase {
+	kind: 'one_off_cost';
+	amount: number;
+}
+
+/** Grows the HNB allocation by a rate each year of the window, from the year before it. */
+export interface AllocationGrowthLever extends LeverBase {
+	kind: 'allocation_growth';
+	rate: number;
+}
+
+/** Sets a ledger line (block transfers, general fund, other blocks, SV funding, cap) per year. */
+export interface LedgerLever extends LeverBase {
+	kind: 'ledger';
+	line: Exclude<LedgerLineId, 'hnb_expenditure_before_savings'>;
+	amount: number;
+}
+
+/** Sets a savings line's delivery (fraction of target) in the window. */
+export interface SavingsDeliveryLever extends LeverBase {
+	kind: 'savings_delivery';
+	/** A savings line id, or null for every line. */
+	line: string | null;
+	delivery: number;
+}
+
+/**
+ * The agreement makes Safety Valve payments conditional: after a year that breaches its cap,
+ * the next year's instalment (the rise in cumulative funding) is withheld.
+ */
+export interface SvWithholdingLever extends LeverBase {
+	kind: 'sv_withholding';
+}
+
+export type Lever =
+	| JoinersLever
+	| LeaversLever
+	| RedirectLever
+	| CapacityLever
+	| UnitCostInflationLever
+	| OneOffCostLever
+	| AllocationGrowthLever
+	| LedgerLever
+	| SavingsDeliveryLever
+	| SvWithholdingLever;
+
+export type LeverKind = Lever['kind'];
+
+export const LEVER_KINDS: readonly LeverKind[] = [
+	'joiners',
+	'leavers',
+	'redirect',
+	'capacity',
+	'unit_cost_inflation',
+	'one_off_cost',
+	'allocation_growth',
+	'ledger',
+	'savings_delivery',
+	'sv_withholding'
+];
+
+/**
+ * Calibrates one census step so that its expected flows equal the given totals (the plan's
+ * "172 new, 71 ceased"). Monte Carlo varies around them. Leavers include age-outs.
+ */
+export interface FlowTarget {
+	/** The census that ends the step (2022 = the step January 2021 → January 2022). */
+	census: number;
+	joiners: Figure | null;
+	leavers: Figure | null;
+}
+
+export interface DemandSettings {
+	/** 'default' follows the dataset's best back-testing estimator. */
+	estimator: EstimatorId | 'default';
+	flowTargets: FlowTarget[];
+}
+
+export interface MonteCarloSettings {
+	simulations: number;
+	seed: number;
+}
+
+export interface Scenario {
+	id: string;
+	name: string;
+	/** The scenario this one was made from, for "how it differs" in words. */
+	parentId: string | null;
+	description: string;
+	/** Overrides the dataset's opening cumulative deficit. */
+	openingCumulativeDeficit: Figure | null;
+	/** Pinned ledger values per year, overriding the dataset's. */
+	ledger: Partial<Record<LedgerLineId, YearFigures>>;
+	/** Savings delivery per line per year, overriding the dataset's. */
+	savingsDelivery: Record<string, YearFigures>;
+	demand: DemandSettings;
+	levers: Lever[];
+	monteCarlo: MonteCarloSettings;
+}
+
+export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { simulations: 1000, seed: 50 };
