@@ -1,0 +1,190 @@
+import { describe, expect, it, vi } from 'vitest';
+import { wrap, type IDBPDatabase } from 'idb';
+import type { IDBFactory } from 'fake-indexeddb';
+import { openWorkbenchDb } from '$lib/storage/db';
+import { StorageError } from '$lib/storage/errors';
+import {
+	DB_NAME,
+	DB_VERSION,
+	LEGACY_V1,
+	STORE_NAMES,
+	type LegacyWorkbenchDBv1,
+	type ScenarioRecord
+} from '$lib/storage/schema';
+import { getScenario, listScenarios, saveScenario } from '$lib/storage/scenarios';
+import { getDataset } from '$lib/storage/datasets';
+import { makeDataset, makeScenario } from './fixtures';
+import { freshFactory } from './fake-idb';
+
+/** Opens a raw connection at `version`, running `upgrade` if asked; never closes on versionchange. */
+function openRaw<T>(
+	factory: IDBFactory,
+	version: number,
+	upgrade?: (db: IDBDatabase) => void
+): Promise<IDBPDatabase<T>> {
+	return new Promise((resolve, reject) => {
+		const request = factory.open(DB_NAME, version);
+		request.onupgradeneeded = () => upgrade?.(request.result);
+		request.onsuccess = () => resolve(wrap(request.result) as unknown as IDBPDatabase<T>);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+/** The database exactly as version 1 of the app created it. */
+function createV1(factory: IDBFactory) {
+	return openRaw<LegacyWorkbenchDBv1>(factory, LEGACY_V1, (db) => {
+		db.createObjectStore('datasets', { keyPath: 'id' });
+		db.createObjectStore('scenarios', { keyPath: 'id' });
+	});
+}
+
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(StorageError);
+	return error as StorageError;
+}
+
+describe('openWorkbenchDb', () => {
+	it('creates every store and index on a fresh open, at the current version', async () => {
+		const db = await openWorkbenchDb(freshFactory());
+		expect(db.name).toBe('send-workbench');
+		expect(db.version).toBe(DB_VERSION);
+		expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
+		const tx = db.transaction(['scenarios', 'scenarioSets', 'runs']);
+		expect([...tx.objectStore('scenarios').indexNames]).toEqual(['byDataset']);
+		expect([...tx.objectStore('scenarioSets').indexNames]).toEqual(['byDataset']);
+		expect([...tx.objectStore('runs').indexNames].sort()).toEqual(['byCreatedAt', 'byScenario']);
+		expect(tx.objectStore('runs').keyPath).toEqual([
+			'scenarioId',
+			'inputsHash',
+			'seed',
+			'simulations'
+		]);
+		db.close();
+	});
+
+	it('upgrades a version 1 database with data to version 2, each scenario wrapped in a record', async () => {
+		const factory = freshFactory();
+		const v1 = await createV1(factory);
+		const dataset = makeDataset();
+		const plan = makeScenario({ id: 'sva_plan', name: 'SVA financial model 2021/22' });
+		const may = makeScenario({ id: 'may_2021', name: 'May 2021 projection', parentId: 'sva_plan' });
+		await v1.put('datasets', dataset);
+		await v1.put('scenarios', { ...plan, datasetId: 'kingston' });
+		await v1.put('scenarios', { ...may, datasetId: 'kingston' });
+		await v1.put('scenarios', { ...makeScenario({ id: 'other' }), datasetId: 'elsewhere' });
+		v1.close();
+
+		const db = await openWorkbenchDb(factory);
+		expect(db.version).toBe(2);
+		expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
+		expect(await getDataset(db, 'kingston')).toEqual(dataset);
+
+		const stored = (await getScenario(db, 'may_2021')) as ScenarioRecord;
+		expect(stored).toMatchObject({ id: 'may_2021', datasetId: 'kingston', revision: 1 });
+		// The scenario comes back exactly as it was, without the datasetId v1 kept on it.
+		expect(stored.scenario).toEqual(may);
+		expect(Number.isNaN(Date.parse(stored.updatedAt))).toBe(false);
+
+		// The new index finds the migrated rows.
+		const kingston = await listScenarios(db, 'kingston');
+		expect(kingston.map((r) => r.id).sort()).toEqual(['may_2021', 'sva_plan']);
+		expect((await listScenarios(db, 'elsewhere')).map((r) => r.id)).toEqual(['other']);
+
+		// And a migrated scenario saves like any other.
+		const saved = await saveScenario(db, { ...stored, scenario: { ...may, name: 'May' } }, 1);
+		expect(saved.revision).toBe(2);
+		db.close();
+	});
+
+	it('leaves a version 1 database as it was when its upgrade fails', async () => {
+		const factory = freshFactory();
+		const v1 = await createV1(factory);
+		await v1.put('scenarios', { ...makeScenario(), datasetId: 'kingston' });
+		v1.close();
+
+		// A row that cannot be rewritten makes the migration fail half-way.
+		const update = vi.spyOn(globalThis.IDBCursor.prototype, 'update').mockImplementation(() => {
+			throw new DOMException('disk error', 'UnknownError');
+		});
+		try {
+			const error = await rejection(openWorkbenchDb(factory));
+			expect(error.kind).toBe('failed');
+			expect(error.message).toMatch(/could not upgrade/);
+		} finally {
+			update.mockRestore();
+		}
+
+		const again = await createV1(factory);
+		expect(again.version).toBe(1);
+		expect([...again.objectStoreNames].sort()).toEqual(['datasets', 'scenarios']);
+		expect(await again.get('scenarios', 'baseline')).toEqual({
+			...makeScenario(),
+			datasetId: 'kingston'
+		});
+		again.close();
+	});
+
+	it("reports 'unavailable' when the browser has no IndexedDB", async () => {
+		vi.stubGlobal('indexedDB', undefined);
+		try {
+			const error = await rejection(openWorkbenchDb());
+			expect(error.kind).toBe('unavailable');
+			expect(error.message).toMatch(/private or incognito window/);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
+	it("reports 'unavailable' when opening is refused outright (site data blocked)", async () => {
+		const factory = freshFactory();
+		vi.spyOn(factory, 'open').mockImplementation(() => {
+			throw new DOMException('access denied', 'SecurityError');
+		});
+		expect((await rejection(openWorkbenchDb(factory))).kind).toBe('unavailable');
+	});
+
+	it("reports 'blocked' instead of waiting while another tab holds version 1 open", async () => {
+		const factory = freshFactory();
+		const oldTab = await createV1(factory); // an old tab that ignores versionchange
+
+		const error = await rejection(openWorkbenchDb(factory));
+		expect(error.kind).toBe('blocked');
+		expect(error.message).toMatch(/Close or reload the other workbench tabs/);
+
+		// Once the old tab lets go, opening again works.
+		oldTab.close();
+		const db = await openWorkbenchDb(factory);
+		expect(db.version).toBe(DB_VERSION);
+		db.close();
+	});
+
+	it('closes itself and says so when another tab needs to upgrade past it', async () => {
+		const factory = freshFactory();
+		const onBlocking = vi.fn();
+		const db = await openWorkbenchDb(factory, { onBlocking });
+
+		const newerTab = await openRaw(factory, DB_VERSION + 1);
+		expect(newerTab.version).toBe(DB_VERSION + 1);
+		expect(onBlocking).toHaveBeenCalledExactlyOnceWith({
+			oldVersion: DB_VERSION,
+			newVersion: DB_VERSION + 1
+		});
+		// This tab's connection is closed: using it is refused with a message to reload.
+		const error = await rejection(getDataset(db, 'kingston'));
+		expect(error.kind).toBe('unavailable');
+		expect(error.message).toMatch(/Reload the page/);
+		newerTab.close();
+	});
+
+	it("reports 'version' when the saved data is from a newer version of the app", async () => {
+		const factory = freshFactory();
+		(await openRaw(factory, DB_VERSION + 1)).close();
+		const error = await rejection(openWorkbenchDb(factory));
+		expect(error.kind).toBe('version');
+		expect(error.message).toMatch(/newer version of the workbench/);
+	});
+});
