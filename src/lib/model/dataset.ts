@@ -218,8 +218,13 @@ export interface EstimationSettings {
 	/** First and last calendar years of flows used to estimate (later flows are for back-testing). */
 	firstFlowYear: number | null;
 	lastFlowYear: number | null;
-	/** The estimator that back-tests best on this dataset (MODEL.md §8), or as chosen. */
-	defaultEstimator: EstimatorId;
+	/**
+	 * The estimator scenarios use by default: 'auto' picks the one that back-tests best on this
+	 * dataset (MODEL.md §8); a user may fix one instead.
+	 */
+	defaultEstimator: EstimatorId | 'auto';
+	/** Census years held out when back-testing. */
+	backtestHoldout: number;
 }
 
 export interface Dataset {

@@ -133,8 +133,13 @@ export interface FlowTarget {
 }
 
 export interface DemandSettings {
-	/** 'default' follows the dataset's best back-testing estimator. */
+	/** Trend of new plans (joiners); 'default' follows the dataset's best back-testing estimator. */
 	estimator: EstimatorId | 'default';
+	/**
+	 * Trend of ceased plans (leaver rates). Pooled by default: yearly leaver rates from aggregates
+	 * are residuals (caseload + new − next caseload) and too noisy to extrapolate safely.
+	 */
+	leaverEstimator: EstimatorId;
 	flowTargets: FlowTarget[];
 }
 

@@ -1,0 +1,522 @@
+/**
+ * Estimation from aggregates (MODEL.md §2 "From aggregates"): caseload by age band × setting,
+ * new plans by age band, ceased plans — what SEN2 publishes and what the default dataset has.
+ *
+ * - Base caseload: an age band × setting table filled from the two margins by iterative
+ *   proportional fitting (settings closed to a band are structural zeros), rounded to whole
+ *   children keeping both margins, and spread evenly over the NCYs of each band.
+ * - Leavers: a rate per age band, fitted to the caseload history by one-step-ahead cohort
+ *   projection of the band totals (least squares), never below the rate of ceased plans that
+ *   were returned. Pseudo-counts = the caseload behind the fit, so uncertainty shrinks with data.
+ * - Joiners: new plans by age band (pooled mean count, or a trend), spread evenly over the band's
+ *   NCYs, placed by the setting mix of new plans (or of the caseload) with gamma-Poisson noise.
+ * - Movers: at phase transfer (NCY −1→0, 6→7, 11→12, 13→14) the fewest moves that turn each
+ *   cohort's setting mix into the mix of the NCY above it at the base census; children whose
+ *   setting ends move by that mix too.
+ */
+import type { AgeBandId } from '../model/categories';
+import { AGE_BANDS, ageBandOfNcy, ncysOfAgeBand } from '../model/categories';
+import type { BandCount, Dataset, EstimatorId, SettingCount, YearCount } from '../model/dataset';
+import { ESTIMATOR_IDS } from '../model/dataset';
+import type { DemandModel, JoinerTemplate, TrendMultipliers } from './demand';
+import type { Destinations } from './params';
+import type { StateSpace } from './space';
+import { stateIndex, statesAt } from './space';
+import { controlledRound, ipf, largestRemainder } from './rounding';
+import { pooledMean, trendMultipliers, type YearValue } from './trend';
+
+/** NCYs before ageing at which children change phase (nursery→reception, primary→secondary…). */
+export const PHASE_TRANSFER_NCYS: readonly number[] = [-1, 6, 11, 13];
+
+export interface AggregateOptions {
+	/** Census to project from; defaults to the dataset's base census. */
+	baseCensus?: number;
+	/** Last calendar year of flows to use; defaults to the dataset's setting (or base − 1). */
+	lastFlowYear?: number;
+	/** Number of census steps to project. */
+	steps: number;
+}
+
+type BandTable = Map<number, Map<AgeBandId, number>>;
+
+function byYearBand(rows: readonly BandCount[]): BandTable {
+	const out: BandTable = new Map();
+	for (const r of rows) {
+		if (!out.has(r.year)) out.set(r.year, new Map());
+		const m = out.get(r.year)!;
+		m.set(r.band, (m.get(r.band) ?? 0) + r.count.value);
+	}
+	return out;
+}
+
+function byYearSetting(rows: readonly SettingCount[]): Map<number, Map<string, number>> {
+	const out = new Map<number, Map<string, number>>();
+	for (const r of rows) {
+		if (!out.has(r.year)) out.set(r.year, new Map());
+		const m = out.get(r.year)!;
+		m.set(r.setting, (m.get(r.setting) ?? 0) + r.count.value);
+	}
+	return out;
+}
+
+function byYear(rows: readonly YearCount[]): Map<number, number> {
+	const out = new Map<number, number>();
+	for (const r of rows) out.set(r.year, (out.get(r.year) ?? 0) + r.count.value);
+	return out;
+}
+
+const bandTotal = (m: Map<AgeBandId, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** The NCYs of a band that a setting takes (for need index `need`). */
+function openNcys(space: StateSpace, band: AgeBandId, setting: number, need = 0): number[] {
+	return ncysOfAgeBand(band).filter((y) => stateIndex(space, y, need, setting) >= 0);
+}
+
+/**
+ * Whole children per state at a census, from caseload by age band and by setting (MODEL.md §2,
+ * kingston-facts.md): IPF of the band × setting table with structural zeros, controlled
+ * rounding that keeps both margins, then an even spread over each band's NCYs (earlier NCYs take
+ * the odd child). Settings' totals come from the nearest census that has them.
+ * @example deriveBaseCaseload(space, bands, settings) // Float64Array of whole children by state
+ */
+export function deriveBaseCaseload(
+	space: StateSpace,
+	bandTotals: ReadonlyMap<AgeBandId, number>,
+	settingTotals: ReadonlyMap<string, number>
+): Float64Array {
+	const bands = AGE_BANDS.map((b) => b.id);
+	const rowTargets = bands.map((b) => bandTotals.get(b) ?? 0);
+	const total = rowTargets.reduce((a, b) => a + b, 0);
+	const settingIds = space.settings.map((s) => s.id);
+	const rawCols = settingIds.map((id) => settingTotals.get(id) ?? 0);
+	const rawTotal = rawCols.reduce((a, b) => a + b, 0);
+	if (rawTotal <= 0) throw new Error('deriveBaseCaseload: the setting totals add up to 0');
+	// Scale the setting margin to the band margin's total, keeping whole children.
+	const colTargets = rawTotal === total ? rawCols : largestRemainder(rawCols, Math.round(total));
+	const seedTable = bands.map((b) => settingIds.map((_, s) => openNcys(space, b, s).length));
+	const fitted = ipf(seedTable, rowTargets, colTargets);
+	const whole = controlledRound(fitted);
+	const out = new Float64Array(space.size);
+	bands.forEach((band, bi) => {
+		settingIds.forEach((_, s) => {
+			const count = whole[bi][s];
+			if (count <= 0) return;
+			const ncys = openNcys(space, band, s);
+			const spread = largestRemainder(
+				ncys.map(() => 1),
+				count
+			);
+			ncys.forEach((y, k) => {
+				out[stateIndex(space, y, 0, s)] += spread[k];
+			});
+		});
+	});
+	return out;
+}
+
+/** Setting totals at `census`, or scaled from the nearest census that has them. */
+function settingTotalsNear(
+	bySetting: Map<number, Map<string, number>>,
+	census: number,
+	total: number
+): Map<string, number> {
+	const years = [...bySetting.keys()].sort(
+		(a, b) => Math.abs(a - census) - Math.abs(b - census) || b - a
+	);
+	if (years.length === 0)
+		throw new Error('estimateFromAggregates: no caseload by setting in the history');
+	const m = bySetting.get(years[0])!;
+	if (years[0] === census) return m;
+	const ids = [...m.keys()];
+	const shares = largestRemainder(
+		ids.map((id) => m.get(id)!),
+		Math.round(total)
+	);
+	return new Map(ids.map((id, i) => [id, shares[i]]));
+}
+
+/**
+ * Leaver rate per age band fitted to the history (see the file's docblock). Years are the
+ * calendar years y with caseload at y and y+1 and new plans in y. Returns rates and the caseload
+ * exposure behind each.
+ */
+export function fitLeaverRates(
+	caseload: BandTable,
+	newPlans: BandTable,
+	years: readonly number[],
+	floor: number
+): { rates: Map<AgeBandId, number>; exposure: Map<AgeBandId, number> } {
+	const bands = AGE_BANDS;
+	const exposure = new Map<AgeBandId, number>(bands.map((b) => [b.id, 0]));
+	for (const y of years)
+		for (const b of bands)
+			exposure.set(b.id, exposure.get(b.id)! + (caseload.get(y)?.get(b.id) ?? 0));
+	const ages = 26;
+	const bandOfAge = (a: number) => bands.findIndex((b) => a >= b.minAge && a <= b.maxAge);
+	const rake = (d: number[], targets: number[]) => {
+		const out = d.slice();
+		bands.forEach((b, i) => {
+			let s = 0;
+			for (let a = b.minAge; a <= b.maxAge; a++) s += d[a];
+			const width = b.maxAge - b.minAge + 1;
+			for (let a = b.minAge; a <= b.maxAge; a++)
+				out[a] = s > 0 ? (d[a] * targets[i]) / s : targets[i] / width;
+		});
+		return out;
+	};
+	const targetsOf = (y: number) => bands.map((b) => caseload.get(y)?.get(b.id) ?? 0);
+	const loss = (rates: number[]) => {
+		if (years.length === 0) return 0;
+		let d = rake(new Array(ages).fill(1), targetsOf(years[0]));
+		let err = 0;
+		years.forEach((y, k) => {
+			const next = new Array(ages).fill(0);
+			for (let a = 0; a + 1 < ages; a++) next[a + 1] += d[a] * (1 - rates[bandOfAge(a)]);
+			bands.forEach((b) => {
+				const j = newPlans.get(y)?.get(b.id) ?? 0;
+				const width = b.maxAge - b.minAge + 1;
+				for (let a = b.minAge; a <= b.maxAge; a++) next[a] += j / width;
+			});
+			const target = targetsOf(y + 1);
+			// The first year burns in the within-band age profile, which starts out even.
+			if (k > 0 || years.length === 1) {
+				bands.forEach((b, i) => {
+					let s = 0;
+					for (let a = b.minAge; a <= b.maxAge; a++) s += next[a];
+					err += (s - target[i]) ** 2;
+				});
+			}
+			d = rake(next, target);
+		});
+		return err;
+	};
+	const rates = bands.map(() => Math.max(floor, 0.05));
+	const hi = 0.6;
+	for (let sweep = 0; sweep < 40; sweep++) {
+		let moved = 0;
+		for (let i = 0; i < rates.length; i++) {
+			// Golden-section search on one band's rate with the others held.
+			let lo = floor;
+			let up = hi;
+			const g = (Math.sqrt(5) - 1) / 2;
+			const f = (x: number) => {
+				const r = rates.slice();
+				r[i] = x;
+				return loss(r);
+			};
+			let x1 = up - g * (up - lo);
+			let x2 = lo + g * (up - lo);
+			let f1 = f(x1);
+			let f2 = f(x2);
+			for (let it = 0; it < 40; it++) {
+				if (f1 <= f2) {
+					up = x2;
+					x2 = x1;
+					f2 = f1;
+					x1 = up - g * (up - lo);
+					f1 = f(x1);
+				} else {
+					lo = x1;
+					x1 = x2;
+					f1 = f2;
+					x2 = lo + g * (up - lo);
+					f2 = f(x2);
+				}
+			}
+			const best = (lo + up) / 2;
+			moved = Math.max(moved, Math.abs(best - rates[i]));
+			rates[i] = best;
+		}
+		if (moved < 1e-6) break;
+	}
+	return { rates: new Map(bands.map((b, i) => [b.id, rates[i]])), exposure };
+}
+
+/** Dirichlet destinations: weights + a uniform prior of total mass 1 over the candidates. */
+function destinations(to: number[], weights: number[]): Destinations | null {
+	if (to.length === 0) return null;
+	const prior = 1 / to.length;
+	return {
+		to: Int32Array.from(to),
+		alpha: Float64Array.from(weights.map((w) => Math.max(0, w) + prior))
+	};
+}
+
+/** Settings (as state indices at `ncy`) a mover from setting `s` may go to, own setting excluded. */
+function moverTargets(space: StateSpace, s: number, ncy: number, need: number): number[] {
+	const def = space.settings[s];
+	const allowed = def.destinations === null ? null : new Set(def.destinations);
+	const out: number[] = [];
+	for (let k = 0; k < space.settings.length; k++) {
+		if (k === s) continue;
+		if (allowed && !allowed.has(space.settings[k].id)) continue;
+		const i = stateIndex(space, ncy, need, k);
+		if (i >= 0) out.push(i);
+	}
+	return out;
+}
+
+/**
+ * Estimates the demand model from a dataset's aggregate history.
+ * @example const model = estimateFromAggregates(dataset, space, { steps: 5 });
+ */
+export function estimateFromAggregates(
+	dataset: Dataset,
+	space: StateSpace,
+	options: AggregateOptions
+): DemandModel {
+	const baseCensus = options.baseCensus ?? dataset.baseCensus;
+	const lastFlowYear = Math.min(
+		options.lastFlowYear ?? dataset.estimation.lastFlowYear ?? baseCensus - 1,
+		baseCensus - 1
+	);
+	const firstFlowYear = dataset.estimation.firstFlowYear ?? -Infinity;
+	const notes: string[] = [];
+	const warnings: string[] = [];
+	const h = dataset.history;
+	const caseload = byYearBand(h.caseloadByAgeBand);
+	const newPlans = byYearBand(h.newPlansByAgeBand);
+	const bySetting = byYearSetting(h.caseloadBySetting);
+
+	// Base caseload.
+	let base: Float64Array;
+	if (baseCensus === dataset.baseCensus && dataset.baseCaseload.length > 0) {
+		base = new Float64Array(space.size);
+		for (const cell of dataset.baseCaseload) {
+			const i = stateIndex(
+				space,
+				cell.ncy,
+				space.needIndex.get(cell.need) ?? -1,
+				space.settingIndex.get(cell.setting) ?? -1
+			);
+			if (i < 0)
+				throw new Error(
+					`estimateFromAggregates: base caseload cell NCY ${cell.ncy}, setting ${cell.setting} is not a valid state`
+				);
+			base[i] += cell.count.value;
+		}
+		notes.push(`Base caseload: the dataset's January ${baseCensus} caseload by NCY and setting.`);
+	} else {
+		const bands = caseload.get(baseCensus);
+		if (!bands)
+			throw new Error(`estimateFromAggregates: no caseload by age band for January ${baseCensus}`);
+		base = deriveBaseCaseload(
+			space,
+			bands,
+			settingTotalsNear(bySetting, baseCensus, bandTotal(bands))
+		);
+		notes.push(
+			`Base caseload: January ${baseCensus} caseload by age band and setting, filled by iterative proportional fitting and spread evenly over each band's NCYs.`
+		);
+	}
+
+	// Years of flows usable for estimation: flows of year y need caseload at y and y+1.
+	const flowYears = [...newPlans.keys()]
+		.filter((y) => y >= firstFlowYear && y <= lastFlowYear)
+		.sort((a, b) => a - b);
+	if (flowYears.length === 0) {
+		throw new Error(
+			`estimateFromAggregates: no new plans by age band up to ${lastFlowYear}; at least one year is needed`
+		);
+	}
+	const stepYears = flowYears.filter((y) => caseload.has(y) && caseload.has(y + 1));
+
+	// Leavers.
+	const totals = byYear(h.caseloadTotal);
+	const caseTotal = (y: number) =>
+		totals.get(y) ?? (caseload.has(y) ? bandTotal(caseload.get(y)!) : NaN);
+	const ceased = byYear(h.ceasedPlans);
+	const ceasedYears = [...ceased.keys()].filter((y) => stepYears.includes(y));
+	const floor =
+		ceasedYears.length > 0
+			? ceasedYears.reduce((a, y) => a + ceased.get(y)!, 0) /
+				ceasedYears.reduce((a, y) => a + caseTotal(y), 0)
+			: 0;
+	let leaverRates: Map<AgeBandId, number>;
+	let exposure: Map<AgeBandId, number>;
+	if (stepYears.length >= 2) {
+		({ rates: leaverRates, exposure } = fitLeaverRates(caseload, newPlans, stepYears, floor));
+		// The band fit gives the age profile of leaving; its level is set by the totals, so that
+		// over the history the expected leavers (age-outs at 25 included) equal the residual
+		// leavers caseload + new plans − next caseload. The band totals alone overstate leaving,
+		// because an even spread within bands overstates ageing from 16–19 into 20–25.
+		const residualSum = stepYears.reduce(
+			(a, y) => a + caseTotal(y) + bandTotal(newPlans.get(y)!) - caseTotal(y + 1),
+			0
+		);
+		let predicted = 0;
+		let ageOuts = 0;
+		for (const y of stepYears) {
+			for (const b of AGE_BANDS)
+				predicted += (caseload.get(y)?.get(b.id) ?? 0) * (leaverRates.get(b.id) ?? 0);
+			ageOuts += (caseload.get(y)?.get('age_20_25') ?? 0) / 6;
+		}
+		const level = predicted > 0 ? Math.max(0, residualSum - ageOuts) / predicted : 1;
+		for (const b of AGE_BANDS)
+			leaverRates.set(b.id, Math.max(floor, Math.min(0.95, (leaverRates.get(b.id) ?? 0) * level)));
+		notes.push(
+			`Leavers: a rate per age band fitted to the band totals of ${stepYears[0]}–${stepYears[stepYears.length - 1] + 1} (one-step cohort projection, least squares), at least the returned ceased-plan rate ${(floor * 100).toFixed(1)}%: ` +
+				AGE_BANDS.map((b) => `${b.label} ${((leaverRates.get(b.id) ?? 0) * 100).toFixed(1)}%`).join(
+					', '
+				) +
+				'.'
+		);
+	} else {
+		const rate = Math.max(floor, 0.05);
+		leaverRates = new Map(AGE_BANDS.map((b) => [b.id, rate]));
+		exposure = new Map(AGE_BANDS.map((b) => [b.id, caseload.get(baseCensus)?.get(b.id) ?? 10]));
+		warnings.push(
+			`Too little caseload history to fit leaver rates (fewer than two years): a rate of ${(rate * 100).toFixed(1)}% is assumed for every age band.`
+		);
+	}
+	const leaverAlpha = new Float64Array(space.size);
+	const leaverBeta = new Float64Array(space.size);
+	for (let s = 0; s < space.size; s++) {
+		const band = ageBandOfNcy(space.ncy[s]);
+		const r = leaverRates.get(band) ?? 0;
+		const e = Math.max(1, exposure.get(band) ?? 1);
+		leaverAlpha[s] = r * e;
+		leaverBeta[s] = (1 - r) * e;
+	}
+
+	// Movers: phase transfers and settings that end.
+	const moverAlpha = new Float64Array(space.size);
+	const moverBeta = new Float64Array(space.size);
+	const moverDest: (Destinations | null)[] = new Array(space.size).fill(null);
+	const transfers = new Set(PHASE_TRANSFER_NCYS);
+	let transferMovers = 0;
+	for (let need = 0; need < space.needs.length; need++) {
+		for (let y = space.minNcy; y < space.maxNcy; y++) {
+			const here = statesAt(space, y, need);
+			const above = statesAt(space, y + 1, need);
+			const origin = here.map((i) => base[i]);
+			const O = origin.reduce((a, b) => a + b, 0);
+			const aboveTotal = above.reduce((a, i) => a + base[i], 0);
+			// Desired counts at y+1 if the cohort took the mix of the NCY above it.
+			const desired = new Map<number, number>();
+			for (const i of above)
+				desired.set(space.setting[i], aboveTotal > 0 ? (base[i] / aboveTotal) * O : 0);
+			const stayers = new Map<number, number>();
+			here.forEach((i, k) => {
+				const s = space.setting[i];
+				const canStay = space.agedOn[i] >= 0;
+				stayers.set(s, canStay ? Math.min(origin[k], desired.get(s) ?? 0) : 0);
+			});
+			const deficit = new Map<number, number>();
+			for (const [s, d] of desired) deficit.set(s, Math.max(0, d - (stayers.get(s) ?? 0)));
+			here.forEach((i, k) => {
+				const s = space.setting[i];
+				const targets = moverTargets(space, s, y + 1, need);
+				if (targets.length === 0) return;
+				const isTransfer = transfers.has(y);
+				const weights = targets.map((t) =>
+					isTransfer ? (deficit.get(space.setting[t]) ?? 0) : base[t]
+				);
+				moverDest[i] = destinations(targets, weights);
+				if (isTransfer && space.agedOn[i] >= 0) {
+					const movers = Math.max(0, origin[k] - (stayers.get(s) ?? 0));
+					moverAlpha[i] = movers;
+					moverBeta[i] = origin[k] - movers;
+					transferMovers += movers;
+				}
+			});
+		}
+	}
+	notes.push(
+		`Movers: at phase transfer (NCY ${PHASE_TRANSFER_NCYS.map((y) => `${y}→${y + 1}`).join(', ')}) the fewest moves that give each cohort the setting mix of the NCY above it in January ${baseCensus} (${transferMovers.toFixed(0)} children a year at the base); children whose setting ends move by the mix of the NCY above.`
+	);
+
+	// Joiners.
+	const newBySetting = byYearSetting(h.newPlansBySetting);
+	const mixYears = [...newBySetting.keys()].filter((y) => y <= lastFlowYear && y >= firstFlowYear);
+	const newMix = new Map<string, number>();
+	for (const y of mixYears)
+		for (const [s, c] of newBySetting.get(y)!) newMix.set(s, (newMix.get(s) ?? 0) + c);
+	const bandMeans = new Map<AgeBandId, number>();
+	const bandObs = new Map<AgeBandId, number>();
+	for (const b of AGE_BANDS) {
+		const counts = flowYears.map((y) => newPlans.get(y)?.get(b.id) ?? 0);
+		bandObs.set(
+			b.id,
+			counts.reduce((a, c) => a + c, 0)
+		);
+		bandMeans.set(b.id, bandObs.get(b.id)! / flowYears.length);
+	}
+	const joiners: JoinerTemplate[] = [];
+	for (let y = space.minNcy; y <= space.maxNcy; y++) {
+		const band = ageBandOfNcy(y);
+		const bandNcys = ncysOfAgeBand(band).filter(
+			(a) => a >= space.minNcy && a <= space.maxNcy && statesAt(space, a, 0).length > 0
+		);
+		const to: number[] = [];
+		const w: number[] = [];
+		for (let need = 0; need < space.needs.length; need++) {
+			for (const i of statesAt(space, y, need)) {
+				to.push(i);
+				w.push(
+					mixYears.length > 0 ? (newMix.get(space.settings[space.setting[i]].id) ?? 0) : base[i]
+				);
+			}
+		}
+		if (to.length === 0) continue;
+		const mean = (bandMeans.get(band) ?? 0) / bandNcys.length;
+		const shape = Math.max(1, (bandObs.get(band) ?? 0) / bandNcys.length);
+		joiners.push({ ncy: y, kind: 'count', mean, shape, dest: destinations(to, w)! });
+	}
+	notes.push(
+		`Joiners: new plans by age band in ${flowYears[0]}–${flowYears[flowYears.length - 1]} (pooled mean ${AGE_BANDS.map((b) => `${b.label} ${(bandMeans.get(b.id) ?? 0).toFixed(1)}`).join(', ')} a year), spread evenly over each band's NCYs, placed by ${mixYears.length ? `the setting mix of new plans in ${mixYears.join(', ')}` : 'the setting mix of the base caseload'}.`
+	);
+
+	// Trends: per band for joiners, overall residual leaver rate for leavers.
+	const censuses = Array.from({ length: options.steps }, (_, k) => baseCensus + 1 + k);
+	const flowYearOfStep = censuses.map((c) => c - 1);
+	const width = space.maxNcy - space.minNcy + 1;
+	const residual: YearValue[] = stepYears
+		.filter((y) => Number.isFinite(caseTotal(y)) && Number.isFinite(caseTotal(y + 1)))
+		.map((y) => {
+			const j = bandTotal(newPlans.get(y)!);
+			return {
+				year: y,
+				value: Math.max(0, (caseTotal(y) + j - caseTotal(y + 1)) / caseTotal(y)),
+				weight: caseTotal(y)
+			};
+		});
+	const trends = {} as Record<EstimatorId, TrendMultipliers>;
+	for (const est of ESTIMATOR_IDS) {
+		const joinerBand = new Map<AgeBandId, number[]>();
+		for (const b of AGE_BANDS) {
+			const pts = flowYears.map((y) => ({ year: y, value: newPlans.get(y)?.get(b.id) ?? 0 }));
+			joinerBand.set(b.id, trendMultipliers(pts, est, flowYearOfStep));
+		}
+		const leaverM =
+			residual.length > 0 && pooledMean(residual) > 0
+				? trendMultipliers(residual, est, flowYearOfStep)
+				: flowYearOfStep.map(() => 1);
+		trends[est] = {
+			joiners: censuses.map((_, k) => {
+				const a = new Float64Array(width);
+				for (let y = space.minNcy; y <= space.maxNcy; y++)
+					a[y - space.minNcy] = joinerBand.get(ageBandOfNcy(y))![k];
+				return a;
+			}),
+			leavers: censuses.map((_, k) => new Float64Array(width).fill(leaverM[k]))
+		};
+	}
+
+	return {
+		method: 'aggregates',
+		space,
+		baseCensus,
+		base,
+		leaverAlpha,
+		leaverBeta,
+		moverAlpha,
+		moverBeta,
+		moverDest,
+		joiners,
+		censuses,
+		trends,
+		notes,
+		warnings
+	};
+}

@@ -1,0 +1,51 @@
+/**
+ * Estimation entry point: builds the state space of a dataset and estimates its demand model,
+ * from transitions (witan.send inputs) when it has them, else from aggregates.
+ */
+import type { Dataset } from '../model/dataset';
+import { estimateFromAggregates } from './aggregates';
+import type { DemandModel } from './demand';
+import type { StateSpace } from './space';
+import { createStateSpace } from './space';
+import { estimateFromTransitions } from './transitions';
+
+/**
+ * The state space of a dataset: its needs × settings over the NCYs its settings cover.
+ * @example datasetStateSpace(kingston).size
+ */
+export function datasetStateSpace(dataset: Dataset): StateSpace {
+	const minNcy = Math.min(...dataset.settings.map((s) => s.minNcy));
+	const maxNcy = Math.max(...dataset.settings.map((s) => s.maxNcy));
+	return createStateSpace(dataset.needs, dataset.settings, minNcy, maxNcy);
+}
+
+export interface EstimateOptions {
+	/** Census to project from (back-testing projects from an earlier one). */
+	baseCensus?: number;
+	/** Last calendar year of flows to estimate from. */
+	lastFlowYear?: number;
+	/** Census steps to project; defaults to base census → horizon census. */
+	steps?: number;
+}
+
+/**
+ * Estimates the demand model of a dataset.
+ * @example const demand = estimateDemand(dataset); demand.censuses // [2022, …, 2026]
+ */
+export function estimateDemand(
+	dataset: Dataset,
+	options: EstimateOptions = {},
+	space: StateSpace = datasetStateSpace(dataset)
+): DemandModel {
+	const baseCensus = options.baseCensus ?? dataset.baseCensus;
+	const steps = options.steps ?? dataset.horizonCensus - baseCensus;
+	if (!(steps >= 1)) {
+		throw new Error(
+			`estimateDemand: the horizon (January ${dataset.horizonCensus}) must be after the base census (January ${baseCensus})`
+		);
+	}
+	const opts = { baseCensus, lastFlowYear: options.lastFlowYear, steps };
+	return dataset.transitions && dataset.transitions.length > 0
+		? estimateFromTransitions(dataset, space, opts)
+		: estimateFromAggregates(dataset, space, opts);
+}

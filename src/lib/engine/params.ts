@@ -1,0 +1,81 @@
+/**
+ * Parameters of one census step of the cohort model (MODEL.md §2), after estimation, trend and
+ * scenario levers. Leaver and mover parameters are keyed by the state before ageing; joiner
+ * parameters by the NCY a child arrives in.
+ */
+
+/** Where a group of children may go, with Dirichlet weights. */
+export interface Destinations {
+	/** Destination state indices. */
+	to: Int32Array;
+	/** Dirichlet weights, one per destination (all ≥ 0, not all 0). */
+	alpha: Float64Array;
+}
+
+/** Joiners arriving at one NCY in one step. */
+export type JoinerSpec =
+	| {
+			ncy: number;
+			kind: 'rate';
+			/** General population at this NCY in the census year that ends the step. */
+			population: number;
+			alpha: number;
+			beta: number;
+			dest: Destinations;
+	  }
+	| {
+			ncy: number;
+			kind: 'count';
+			/** Expected joiners. */
+			mean: number;
+			/** Gamma shape of the uncertainty in the mean (pseudo-observations); Infinity = Poisson. */
+			shape: number;
+			dest: Destinations;
+	  };
+
+/** A cap on a setting's caseload at the census that ends the step. */
+export interface CapacityRule {
+	setting: number;
+	capacity: number;
+	overflow: number;
+}
+
+export interface StepParams {
+	/** The census that ends the step. */
+	census: number;
+	leaverAlpha: Float64Array;
+	leaverBeta: Float64Array;
+	moverAlpha: Float64Array;
+	moverBeta: Float64Array;
+	/**
+	 * Per state: where its movers go (settings open at the next NCY, own setting excluded). Also
+	 * used for children whose setting ends at the next NCY. null: nowhere to go.
+	 */
+	moverDest: (Destinations | null)[];
+	joiners: JoinerSpec[];
+	capacity: CapacityRule[];
+}
+
+/** The mean of a Beta(alpha, beta) probability; 0 when both are 0. */
+export function betaMean(alpha: number, beta: number): number {
+	const total = alpha + beta;
+	return total > 0 ? alpha / total : 0;
+}
+
+/**
+ * Rescales a Beta(alpha, beta) so that its mean is multiplied by `m` (capped below 1) while its
+ * concentration alpha + beta — the evidence behind it — is kept.
+ * @example scaleBeta(10, 90, 1.2) // { alpha: 12, beta: 88 }
+ */
+export function scaleBeta(alpha: number, beta: number, m: number): { alpha: number; beta: number } {
+	if (!(m >= 0) || !Number.isFinite(m)) {
+		throw new Error(`scaleBeta: multiplier must be a finite number ≥ 0, got ${m}`);
+	}
+	const total = alpha + beta;
+	if (total <= 0 || m === 1) return { alpha, beta };
+	const p = Math.min((alpha / total) * m, MAX_PROBABILITY);
+	return { alpha: p * total, beta: (1 - p) * total };
+}
+
+/** Probabilities are kept just below 1 so that a Beta stays proper after scaling. */
+export const MAX_PROBABILITY = 1 - 1e-9;

@@ -1,0 +1,237 @@
+/**
+ * Runs a compiled scenario: one trajectory of the cohort model followed by costs and the finance
+ * roll-forward, every metric of MODEL.md §6 written into a metric × step matrix. The same code
+ * serves the expected-value projection (expectedSampler) and each Monte Carlo simulation (a
+ * seeded random sampler), so every roll-up — totals, costs, deficit, breach — is computed inside
+ * each simulation.
+ */
+import { AGE_BANDS, ageBandOfNcy } from '../model/categories';
+import type { AgeBandId } from '../model/categories';
+import { placementCost } from './costs';
+import { rollForward } from './finance';
+import { metricRow } from './metrics';
+import type { StepFlows } from './population';
+import { createScratch, createStepFlows, stepPopulation, total } from './population';
+import type { Sampler } from './sampler';
+import { expectedSampler } from './sampler';
+import type { CompiledScenario } from './scenario';
+
+/** Buffers reused across trajectories of one compiled scenario. */
+export interface Workspace {
+	stock: Float64Array;
+	flows: StepFlows;
+	scratch: Float64Array;
+	placement: Float64Array;
+	/** Band row offset per state (index into AGE_BANDS). */
+	bandOfState: Int8Array;
+}
+
+export function createWorkspace(c: CompiledScenario): Workspace {
+	const bandIds: AgeBandId[] = AGE_BANDS.map((b) => b.id);
+	const bandOfState = new Int8Array(c.space.size);
+	for (let s = 0; s < c.space.size; s++) {
+		// witan.send data may hold NCYs outside ages 0–25; they count in no age band.
+		try {
+			bandOfState[s] = bandIds.indexOf(ageBandOfNcy(c.space.ncy[s]));
+		} catch {
+			bandOfState[s] = -1;
+		}
+	}
+	return {
+		stock: new Float64Array(c.space.size),
+		flows: createStepFlows(c.space.size),
+		scratch: createScratch(c.space),
+		placement: new Float64Array(c.steps.length),
+		bandOfState
+	};
+}
+
+export interface TrajectoryObserver {
+	/** Called after each step with the step index and its flows (flows.next = the new stock). */
+	step(k: number, flows: StepFlows): void;
+}
+
+/**
+ * Runs one trajectory and writes every metric into `values` at `offset` (row-major: metric row ×
+ * steps + step). Returns the index of the first step whose cumulative deficit breaches its cap,
+ * or −1.
+ * @example
+ * const values = new Float64Array(c.layout.defs.length * c.steps.length);
+ * runTrajectory(c, expectedSampler, values, 0, createWorkspace(c));
+ */
+export function runTrajectory(
+	c: CompiledScenario,
+	sampler: Sampler,
+	values: Float64Array,
+	offset: number,
+	ws: Workspace,
+	observer?: TrajectoryObserver
+): number {
+	const H = c.steps.length;
+	const L = c.layout;
+	const put = (row: number, k: number, v: number) => {
+		values[offset + row * H + k] = v;
+	};
+	const rTotal = metricRow(L, 'ehcp_total');
+	const rJoin = metricRow(L, 'ehcp_joiners');
+	const rLeave = metricRow(L, 'ehcp_leavers');
+	const rMove = metricRow(L, 'ehcp_movers');
+	ws.stock.set(c.base);
+	for (let k = 0; k < H; k++) {
+		stepPopulation(c.space, c.steps[k], ws.stock, sampler, ws.flows, ws.scratch);
+		const next = ws.flows.next;
+		ws.stock.set(next);
+		put(rTotal, k, total(next));
+		put(rJoin, k, total(ws.flows.joiners));
+		put(rLeave, k, total(ws.flows.leavers));
+		put(rMove, k, total(ws.flows.moversOut));
+		for (const row of L.settingRows) put(row, k, 0);
+		for (const row of L.bandRows) put(row, k, 0);
+		for (let s = 0; s < next.length; s++) {
+			const n = next[s];
+			if (n === 0) continue;
+			values[offset + L.settingRows[c.space.setting[s]] * H + k] += n;
+			const b = ws.bandOfState[s];
+			if (b >= 0) values[offset + L.bandRows[b] * H + k] += n;
+		}
+		ws.placement[k] = placementCost(next, c.unitCosts[k]);
+		observer?.step(k, ws.flows);
+	}
+	return rollFinance(c, ws.placement, values, offset);
+}
+
+/** The finance roll-forward of one trajectory; returns the first breach step or −1. */
+function rollFinance(
+	c: CompiledScenario,
+	placement: Float64Array,
+	values: Float64Array,
+	offset: number
+): number {
+	const H = c.steps.length;
+	const L = c.layout;
+	const f = c.finance;
+	const row = (name: string) => offset + metricRow(L, name) * H;
+	const r = {
+		placement: row('placement_cost'),
+		alloc: row('hnb_allocation'),
+		transfers: row('block_transfers'),
+		budget: row('total_budget'),
+		before: row('hnb_expenditure_before_savings'),
+		savings: row('savings_total'),
+		after: row('hnb_expenditure_after_savings'),
+		net: row('net_hnb_deficit'),
+		other: row('other_blocks_variance'),
+		gf: row('general_fund_contribution'),
+		inYear: row('in_year_dsg_deficit'),
+		cumBefore: row('cumulative_deficit_before_sv'),
+		sv: row('sv_funding_cumulative'),
+		cumAfter: row('cumulative_deficit_after_sv'),
+		cap: row('deficit_cap'),
+		headroom: row('headroom'),
+		breached: row('cap_breached')
+	};
+	let cumulative = f.opening;
+	let sv = 0;
+	let svAgreedBefore = 0;
+	let breachedBefore = false;
+	let firstBreach = -1;
+	const delivered = new Array<number>(f.savings.length);
+	for (let k = 0; k < H; k++) {
+		const expenditure = f.pinned[k]
+			? f.pinnedExpenditure[k]
+			: placement[k] + f.otherSpend[k] + f.oneOff[k];
+		for (let i = 0; i < f.savings.length; i++) delivered[i] = f.structural[i] ? 0 : f.savings[i][k];
+		// Withholding: after a breach, the next instalment (the rise in agreed funding) is not paid.
+		const agreed = f.svFundingCumulative[k];
+		const instalment = agreed - (k === 0 ? agreed : svAgreedBefore);
+		sv = k === 0 ? agreed : sv + (f.svWithholding && breachedBefore ? 0 : instalment);
+		svAgreedBefore = agreed;
+		const y = rollForward(
+			cumulative,
+			{
+				hnbAllocation: f.hnbAllocation[k],
+				blockTransfers: f.blockTransfers[k],
+				expenditureBeforeSavings: expenditure,
+				savings: delivered,
+				otherBlocksVariance: f.otherBlocksVariance[k],
+				generalFund: f.generalFund[k],
+				svFundingCumulative: sv,
+				cap: f.cap[k]
+			},
+			sv
+		);
+		cumulative = y.cumulativeBeforeSv;
+		breachedBefore = y.breached;
+		if (y.breached && firstBreach < 0) firstBreach = k;
+		values[r.placement + k] = placement[k];
+		values[r.alloc + k] = f.hnbAllocation[k];
+		values[r.transfers + k] = f.blockTransfers[k];
+		values[r.budget + k] = y.totalBudget;
+		values[r.before + k] = expenditure;
+		values[r.savings + k] = y.savingsTotal;
+		for (let i = 0; i < f.savings.length; i++) {
+			values[offset + c.layout.savingsRows[i] * H + k] = f.savings[i][k];
+		}
+		values[r.after + k] = y.expenditureAfterSavings;
+		values[r.net + k] = y.netHnbDeficit;
+		values[r.other + k] = f.otherBlocksVariance[k];
+		values[r.gf + k] = f.generalFund[k];
+		values[r.inYear + k] = y.inYearDsgDeficit;
+		values[r.cumBefore + k] = y.cumulativeBeforeSv;
+		values[r.sv + k] = y.svFundingCumulative;
+		values[r.cumAfter + k] = y.cumulativeAfterSv;
+		values[r.cap + k] = f.cap[k];
+		values[r.headroom + k] = y.headroom;
+		values[r.breached + k] = y.breached ? 1 : 0;
+	}
+	return firstBreach;
+}
+
+/** The expected-value projection of a compiled scenario, with stocks and flows kept per step. */
+export interface ExpectedProjection {
+	values: Float64Array;
+	firstBreach: number;
+	/** Stock by state at the base census and after each step. */
+	stocks: Float64Array[];
+	flows: {
+		joiners: Float64Array;
+		leavers: Float64Array;
+		moversOut: Float64Array;
+		moversIn: Float64Array;
+	}[];
+}
+
+/**
+ * The expected-value projection (MODEL.md §2): the recursion with every draw replaced by its
+ * mean. This is what a slider drag recomputes.
+ * @example const p = projectExpected(compiled); p.values // metric × step
+ */
+export function projectExpected(c: CompiledScenario): ExpectedProjection {
+	const values = new Float64Array(c.layout.defs.length * c.steps.length);
+	const stocks: Float64Array[] = [Float64Array.from(c.base)];
+	const flows: ExpectedProjection['flows'] = [];
+	const firstBreach = runTrajectory(c, expectedSampler, values, 0, createWorkspace(c), {
+		step(_k, f) {
+			stocks.push(Float64Array.from(f.next));
+			flows.push({
+				joiners: Float64Array.from(f.joiners),
+				leavers: Float64Array.from(f.leavers),
+				moversOut: Float64Array.from(f.moversOut),
+				moversIn: Float64Array.from(f.moversIn)
+			});
+		}
+	});
+	return { values, firstBreach, stocks, flows };
+}
+
+/** One metric's values per step from a result matrix. */
+export function metricSeries(
+	c: CompiledScenario,
+	values: Float64Array,
+	name: string,
+	offset = 0
+): number[] {
+	const H = c.steps.length;
+	const row = metricRow(c.layout, name);
+	return Array.from(values.subarray(offset + row * H, offset + (row + 1) * H));
+}

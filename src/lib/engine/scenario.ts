@@ -1,0 +1,578 @@
+/**
+ * Compiles a scenario over a dataset into the per-step parameters and finance inputs the
+ * projection runs on (MODEL.md §2 levers, §3, §4). Everything a lever does happens here, so the
+ * projection itself (project.ts) knows nothing about levers.
+ *
+ * Rules kept here:
+ * - A financial year is pinned when its HNB expenditure before savings is given (by the dataset
+ *   or the scenario). A pinned year's ledger is used as given: no lever changes it.
+ * - Non-placement spend is calibrated in the last pinned year b: other = E_b − placement_cost_b
+ *   (expected), then grows with `other_spend_inflation`.
+ * - Unit costs are in the first year's prices; year t's inflation takes t−1's cost to t.
+ * - Flow targets scale one step's joiner and leaver rates so that the expected flows equal them.
+ */
+import type { AgeBandId } from '../model/categories';
+import { ageBandOfNcy } from '../model/categories';
+import type { Dataset, EstimatorId, LedgerLineId, YearFigures } from '../model/dataset';
+import type { Lever, Scenario } from '../model/scenario';
+import type { FinancialYear } from '../model/years';
+import { financialYearOfCensus, withinYears } from '../model/years';
+import type { DemandModel } from './demand';
+import { expectedJoinerCount } from './joiners';
+import type { MetricLayout } from './metrics';
+import { metricLayout } from './metrics';
+import type { CapacityRule, Destinations, JoinerSpec, StepParams } from './params';
+import { betaMean, scaleBeta } from './params';
+import { createScratch, createStepFlows, stepPopulation, total } from './population';
+import { expectedSampler } from './sampler';
+import { baseUnitCosts, placementCost } from './costs';
+import { stateIndex } from './space';
+import type { StateSpace } from './space';
+
+export interface CompiledFinance {
+	opening: number;
+	pinned: boolean[];
+	hnbAllocation: Float64Array;
+	blockTransfers: Float64Array;
+	otherBlocksVariance: Float64Array;
+	generalFund: Float64Array;
+	svFundingCumulative: Float64Array;
+	cap: Float64Array;
+	/** E_t where pinned, NaN otherwise. */
+	pinnedExpenditure: Float64Array;
+	/** Non-placement spend per year where not pinned (calibrated, inflated), NaN where pinned. */
+	otherSpend: Float64Array;
+	/** One-off changes to spend per year (0 in pinned years). */
+	oneOff: Float64Array;
+	/** Delivered savings per line per year, £. Structural lines hold their modelled effect. */
+	savings: Float64Array[];
+	structural: boolean[];
+	svWithholding: boolean;
+}
+
+export interface CompiledScenario {
+	scenarioId: string;
+	scenarioName: string;
+	space: StateSpace;
+	baseCensus: number;
+	base: Float64Array;
+	censuses: number[];
+	years: FinancialYear[];
+	steps: StepParams[];
+	/** Unit cost per state in each step's financial year, £ per placement per year. */
+	unitCosts: Float64Array[];
+	finance: CompiledFinance;
+	layout: MetricLayout;
+	savingsLines: { id: string; name: string; structural: boolean }[];
+	estimator: EstimatorId;
+	/** Scale applied to each step's joiners and leavers to meet flow targets (1 = none). */
+	calibration: { joiners: number[]; leavers: number[] };
+	warnings: string[];
+}
+
+export interface CompileOptions {
+	/** The estimator that 'default' resolves to (the dataset's best back-tester). */
+	defaultEstimator: EstimatorId;
+	/** Internal: skip the structural-savings side runs (used by those runs themselves). */
+	skipStructural?: boolean;
+}
+
+const active = (lever: Lever, fy: FinancialYear) => withinYears(fy, lever.from, lever.until);
+
+/** The value of a ledger line in a year: the scenario's pin, else the dataset's. */
+function ledgerValue(
+	dataset: Dataset,
+	scenario: Scenario,
+	line: LedgerLineId,
+	fy: FinancialYear
+): number | undefined {
+	return scenario.ledger[line]?.[fy]?.value ?? dataset.finance.lines[line]?.[fy]?.value;
+}
+
+function requireLedger(
+	dataset: Dataset,
+	scenario: Scenario,
+	line: LedgerLineId,
+	fy: FinancialYear
+): number {
+	const v = ledgerValue(dataset, scenario, line, fy);
+	if (v === undefined || !Number.isFinite(v)) {
+		throw new Error(
+			`compileScenario: "${scenario.name}" has no ${line} for ${fy}; the dataset must give it for every year of the horizon`
+		);
+	}
+	return v;
+}
+
+/** Moves a share of destination weight from one setting to another at the same NCY and need. */
+function redirect(
+	space: StateSpace,
+	dest: Destinations,
+	from: number,
+	to: number,
+	share: number
+): { dest: Destinations; blocked: boolean } {
+	const alpha = Float64Array.from(dest.alpha);
+	let blocked = false;
+	for (let k = 0; k < dest.to.length; k++) {
+		const s = dest.to[k];
+		if (space.setting[s] !== from) continue;
+		const target = stateIndex(space, space.ncy[s], space.need[s], to);
+		const j = dest.to.indexOf(target);
+		if (target < 0 || j < 0) {
+			blocked = true;
+			continue;
+		}
+		const moved = alpha[k] * share;
+		alpha[k] -= moved;
+		alpha[j] += moved;
+	}
+	return { dest: { to: dest.to, alpha }, blocked };
+}
+
+/**
+ * Builds the projection inputs of one scenario.
+ * @example const compiled = compileScenario(dataset, scenario, demandModel, { defaultEstimator: 'pooled' });
+ */
+export function compileScenario(
+	dataset: Dataset,
+	scenario: Scenario,
+	demand: DemandModel,
+	options: CompileOptions
+): CompiledScenario {
+	const warnings = [...demand.warnings];
+	const { space } = demand;
+	const censuses = demand.censuses;
+	const years = censuses.map(financialYearOfCensus);
+	const estimator =
+		scenario.demand.estimator === 'default' ? options.defaultEstimator : scenario.demand.estimator;
+	const pinned = years.map(
+		(fy) => ledgerValue(dataset, scenario, 'hnb_expenditure_before_savings', fy) !== undefined
+	);
+
+	const steps = buildSteps(
+		demand,
+		{ joiners: estimator, leavers: scenario.demand.leaverEstimator },
+		scenario.levers,
+		warnings
+	);
+
+	// Flow targets: scale joiners and leavers of a step so the expected flows meet them.
+	const calibration = { joiners: censuses.map(() => 1), leavers: censuses.map(() => 1) };
+	const flows = createStepFlows(space.size);
+	const scratch = createScratch(space);
+	let stock = Float64Array.from(demand.base);
+	const expectedPlacementCost: number[] = [];
+	const unitBase = baseUnitCosts(space, dataset.unitCosts);
+	const unitCosts = compileUnitCosts(dataset, scenario, space, unitBase, years, pinned);
+	for (let k = 0; k < steps.length; k++) {
+		const target = scenario.demand.flowTargets.find((f) => f.census === censuses[k]);
+		if (target?.joiners) {
+			const expected = steps[k].joiners.reduce((a, j) => a + expectedJoinerCount(j), 0);
+			if (expected > 0) {
+				const c = target.joiners.value / expected;
+				calibration.joiners[k] = c;
+				steps[k].joiners = steps[k].joiners.map((j) =>
+					j.kind === 'count'
+						? { ...j, mean: j.mean * c }
+						: { ...j, ...scaleBeta(j.alpha, j.beta, c) }
+				);
+			} else {
+				warnings.push(
+					`January ${censuses[k]}: no joiners are expected, so the joiner target cannot be met.`
+				);
+			}
+		}
+		if (target?.leavers) {
+			const c = calibrateLeavers(space, steps[k], stock, target.leavers.value, flows, scratch);
+			calibration.leavers[k] = c.scale;
+			if (!c.met) {
+				warnings.push(
+					`January ${censuses[k]}: the leaver target of ${target.leavers.value} cannot be met (between ${Math.round(c.min)} and ${Math.round(c.max)} are possible); the nearest is used.`
+				);
+			}
+		}
+		stepPopulation(space, steps[k], stock, expectedSampler, flows, scratch);
+		stock = Float64Array.from(flows.next);
+		expectedPlacementCost.push(placementCost(stock, unitCosts[k]));
+	}
+
+	const finance = compileFinance(dataset, scenario, years, pinned, expectedPlacementCost, warnings);
+	const savingsLines = dataset.finance.savings.map((s) => ({
+		id: s.id,
+		name: s.name,
+		structural: s.structuralLeverId !== null
+	}));
+	const compiled: CompiledScenario = {
+		scenarioId: scenario.id,
+		scenarioName: scenario.name,
+		space,
+		baseCensus: demand.baseCensus,
+		base: demand.base,
+		censuses,
+		years,
+		steps,
+		unitCosts,
+		finance,
+		layout: metricLayout(space, savingsLines),
+		savingsLines,
+		estimator,
+		calibration,
+		warnings
+	};
+
+	// Structural savings lines: their £ is the placement cost their lever saves (expected),
+	// shown beside the others but never subtracted again.
+	if (!options.skipStructural) {
+		dataset.finance.savings.forEach((line, i) => {
+			if (line.structuralLeverId === null) return;
+			const lever = scenario.levers.find((l) => l.id === line.structuralLeverId);
+			if (!lever) {
+				warnings.push(
+					`Savings line "${line.name}" is structural but its lever is not in this scenario: it saves nothing here.`
+				);
+				return;
+			}
+			const without = compileScenario(
+				dataset,
+				{ ...scenario, levers: scenario.levers.filter((l) => l !== lever) },
+				demand,
+				{ ...options, skipStructural: true }
+			);
+			const a = expectedCosts(without);
+			const b = expectedCosts(compiled);
+			finance.savings[i] = Float64Array.from(a.map((x, k) => x - b[k]));
+		});
+	}
+	return compiled;
+}
+
+/** Expected placement cost per step of a compiled scenario. */
+function expectedCosts(c: CompiledScenario): number[] {
+	const flows = createStepFlows(c.space.size);
+	const scratch = createScratch(c.space);
+	let stock = Float64Array.from(c.base);
+	return c.steps.map((p, k) => {
+		stepPopulation(c.space, p, stock, expectedSampler, flows, scratch);
+		stock = Float64Array.from(flows.next);
+		return placementCost(stock, c.unitCosts[k]);
+	});
+}
+
+/**
+ * Finds the scale of leaver probabilities that makes a step's expected leavers (age-outs
+ * included) equal `target`, by bisection on the expected step (leavers rise with the scale).
+ */
+function calibrateLeavers(
+	space: StateSpace,
+	params: StepParams,
+	stock: Float64Array,
+	target: number,
+	flows: ReturnType<typeof createStepFlows>,
+	scratch: Float64Array
+): { scale: number; met: boolean; min: number; max: number } {
+	const alpha0 = Float64Array.from(params.leaverAlpha);
+	const beta0 = Float64Array.from(params.leaverBeta);
+	let maxMean = 0;
+	for (let s = 0; s < space.size; s++) maxMean = Math.max(maxMean, betaMean(alpha0[s], beta0[s]));
+	const leaversAt = (scale: number) => {
+		for (let s = 0; s < space.size; s++) {
+			const b = scaleBeta(alpha0[s], beta0[s], scale);
+			params.leaverAlpha[s] = b.alpha;
+			params.leaverBeta[s] = b.beta;
+		}
+		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
+		return total(flows.leavers);
+	};
+	const min = leaversAt(0);
+	const hiScale = maxMean > 0 ? 1 / maxMean : 1;
+	const max = leaversAt(hiScale);
+	let scale: number;
+	let met = true;
+	if (target <= min) {
+		scale = 0;
+		met = Math.abs(target - min) < 1e-9;
+	} else if (target >= max) {
+		scale = hiScale;
+		met = Math.abs(target - max) < 1e-9;
+	} else {
+		let lo = 0;
+		let hi = hiScale;
+		for (let it = 0; it < 200 && hi - lo > 1e-15 * hiScale; it++) {
+			const mid = (lo + hi) / 2;
+			if (leaversAt(mid) < target) lo = mid;
+			else hi = mid;
+		}
+		scale = (lo + hi) / 2;
+	}
+	leaversAt(scale);
+	return { scale, met, min, max };
+}
+
+/** Unit cost per state per step (first-year prices inflated year on year). */
+function compileUnitCosts(
+	dataset: Dataset,
+	scenario: Scenario,
+	space: StateSpace,
+	base: Float64Array,
+	years: FinancialYear[],
+	pinned: boolean[]
+): Float64Array[] {
+	const out: Float64Array[] = [];
+	let current = Float64Array.from(base);
+	years.forEach((fy, k) => {
+		if (k > 0) {
+			const general = requireLedger(dataset, scenario, 'unit_cost_inflation', fy);
+			const rate = new Float64Array(space.settings.length).fill(general);
+			if (!pinned[k]) {
+				for (const lever of scenario.levers) {
+					if (lever.kind !== 'unit_cost_inflation' || !active(lever, fy)) continue;
+					if (lever.setting === null) rate.fill(lever.rate);
+					else {
+						const i = space.settingIndex.get(lever.setting);
+						if (i === undefined) {
+							throw new Error(
+								`compileScenario: unit cost inflation names unknown setting "${lever.setting}"`
+							);
+						}
+						rate[i] = lever.rate;
+					}
+				}
+			}
+			current = current.map((c, s) => c * (1 + rate[space.setting[s]]));
+		}
+		out.push(Float64Array.from(current));
+	});
+	return out;
+}
+
+function compileFinance(
+	dataset: Dataset,
+	scenario: Scenario,
+	years: FinancialYear[],
+	pinned: boolean[],
+	expectedPlacementCost: number[],
+	warnings: string[]
+): CompiledFinance {
+	const n = years.length;
+	const arr = () => new Float64Array(n);
+	const f: CompiledFinance = {
+		opening: (scenario.openingCumulativeDeficit ?? dataset.finance.openingCumulativeDeficit).value,
+		pinned,
+		hnbAllocation: arr(),
+		blockTransfers: arr(),
+		otherBlocksVariance: arr(),
+		generalFund: arr(),
+		svFundingCumulative: arr(),
+		cap: arr(),
+		pinnedExpenditure: arr().fill(NaN),
+		otherSpend: arr().fill(NaN),
+		oneOff: arr(),
+		savings: dataset.finance.savings.map(() => arr()),
+		structural: dataset.finance.savings.map((s) => s.structuralLeverId !== null),
+		svWithholding: scenario.levers.some((l) => l.kind === 'sv_withholding')
+	};
+	const lineArrays: [
+		Exclude<
+			LedgerLineId,
+			'hnb_expenditure_before_savings' | 'other_spend_inflation' | 'unit_cost_inflation'
+		>,
+		Float64Array
+	][] = [
+		['hnb_allocation', f.hnbAllocation],
+		['block_transfers', f.blockTransfers],
+		['other_blocks_variance', f.otherBlocksVariance],
+		['general_fund_contribution', f.generalFund],
+		['sv_funding_cumulative', f.svFundingCumulative],
+		['deficit_cap', f.cap]
+	];
+	years.forEach((fy, k) => {
+		for (const [line, a] of lineArrays) a[k] = requireLedger(dataset, scenario, line, fy);
+		if (pinned[k]) {
+			f.pinnedExpenditure[k] = requireLedger(
+				dataset,
+				scenario,
+				'hnb_expenditure_before_savings',
+				fy
+			);
+			return;
+		}
+		for (const lever of scenario.levers) {
+			if (!active(lever, fy)) continue;
+			if (lever.kind === 'allocation_growth') {
+				const prev = k > 0 ? f.hnbAllocation[k - 1] : f.hnbAllocation[k];
+				f.hnbAllocation[k] = prev * (1 + lever.rate);
+			} else if (lever.kind === 'ledger') {
+				const target = lineArrays.find(([l]) => l === lever.line);
+				if (target) target[1][k] = lever.amount;
+			} else if (lever.kind === 'one_off_cost') {
+				f.oneOff[k] += lever.amount;
+			}
+		}
+	});
+	// Non-placement spend, calibrated in the last pinned year.
+	let b = -1;
+	for (let k = 0; k < n; k++) if (pinned[k]) b = k;
+	if (b < 0) {
+		warnings.push(
+			'No year has its HNB expenditure pinned, so non-placement spend cannot be calibrated: HNB expenditure is placement cost only.'
+		);
+	}
+	const other = b >= 0 ? f.pinnedExpenditure[b] - expectedPlacementCost[b] : 0;
+	let index = 1;
+	for (let k = 0; k < n; k++) {
+		if (pinned[k]) continue;
+		if (k > b) index *= 1 + requireLedger(dataset, scenario, 'other_spend_inflation', years[k]);
+		f.otherSpend[k] = other * (k > b ? index : 1);
+	}
+
+	// Savings delivered per line.
+	dataset.finance.savings.forEach((line, i) => {
+		years.forEach((fy, k) => {
+			const target = line.targets[fy]?.value ?? 0;
+			let delivery =
+				scenarioDelivery(scenario.savingsDelivery[line.id], fy) ?? line.delivery[fy]?.value ?? 0;
+			if (!pinned[k]) {
+				for (const lever of scenario.levers) {
+					if (
+						lever.kind === 'savings_delivery' &&
+						active(lever, fy) &&
+						(lever.line === null || lever.line === line.id)
+					) {
+						delivery = lever.delivery;
+					}
+				}
+			}
+			f.savings[i][k] = line.structuralLeverId === null ? target * delivery : 0;
+		});
+	});
+	return f;
+}
+
+function scenarioDelivery(figures: YearFigures | undefined, fy: FinancialYear): number | undefined {
+	return figures?.[fy]?.value;
+}
+
+/**
+ * Step parameters of a demand model under an estimator's trend and a scenario's demand levers
+ * (new plans, ceased plans, redirects, capacity), before any flow target.
+ * @example const steps = buildSteps(demand, { joiners: 'linear', leavers: 'pooled' }, [], []);
+ */
+export function buildSteps(
+	demand: DemandModel,
+	estimators: { joiners: EstimatorId; leavers: EstimatorId },
+	levers: readonly Lever[],
+	warnings: string[]
+): StepParams[] {
+	const { space, censuses } = demand;
+	const joinerTrend = demand.trends[estimators.joiners].joiners;
+	const leaverTrend = demand.trends[estimators.leavers].leavers;
+	const settingIdx = (id: string, what: string) => {
+		const i = space.settingIndex.get(id);
+		if (i === undefined) {
+			throw new Error(
+				`compileScenario: ${what} names setting "${id}", which the dataset does not have`
+			);
+		}
+		return i;
+	};
+	return censuses.map((census, k) => {
+		const fy = financialYearOfCensus(census);
+		const joinerMult = new Float64Array(space.maxNcy - space.minNcy + 1).fill(1);
+		const leaverMult = new Float64Array(space.maxNcy - space.minNcy + 1).fill(1);
+		for (let y = space.minNcy; y <= space.maxNcy; y++) {
+			joinerMult[y - space.minNcy] = joinerTrend[k][y - space.minNcy];
+			leaverMult[y - space.minNcy] = leaverTrend[k][y - space.minNcy];
+		}
+		const inBand = (y: number, band: AgeBandId | null) => {
+			if (band === null) return true;
+			try {
+				return ageBandOfNcy(y) === band;
+			} catch {
+				return false;
+			}
+		};
+		const joinerDestEdits: ((d: Destinations) => Destinations)[] = [];
+		const moverDestEdits: ((d: Destinations) => Destinations)[] = [];
+		const capacity: CapacityRule[] = [];
+		for (const lever of levers) {
+			if (!active(lever, fy)) continue;
+			switch (lever.kind) {
+				case 'joiners':
+					for (let y = space.minNcy; y <= space.maxNcy; y++) {
+						if (inBand(y, lever.band)) joinerMult[y - space.minNcy] *= lever.multiplier;
+					}
+					break;
+				case 'leavers':
+					for (let y = space.minNcy; y <= space.maxNcy; y++) {
+						if (inBand(y, lever.band)) leaverMult[y - space.minNcy] *= lever.multiplier;
+					}
+					break;
+				case 'redirect': {
+					const from = settingIdx(lever.fromSetting, 'a placement redirect');
+					const to = settingIdx(lever.toSetting, 'a placement redirect');
+					const edit = (d: Destinations) => {
+						const r = redirect(space, d, from, to, lever.share);
+						if (r.blocked) {
+							const msg = `Redirect ${lever.fromSetting} → ${lever.toSetting}: some NCYs cannot go to ${lever.toSetting}; those children are not redirected.`;
+							if (!warnings.includes(msg)) warnings.push(msg);
+						}
+						return r.dest;
+					};
+					if (lever.joiners) joinerDestEdits.push(edit);
+					if (lever.movers) moverDestEdits.push(edit);
+					break;
+				}
+				case 'capacity':
+					capacity.push({
+						setting: settingIdx(lever.setting, 'a capacity cap'),
+						capacity: lever.capacity,
+						overflow: settingIdx(lever.overflowSetting, 'a capacity cap')
+					});
+					break;
+				default:
+					break;
+			}
+		}
+		const leaverAlpha = new Float64Array(space.size);
+		const leaverBeta = new Float64Array(space.size);
+		for (let s = 0; s < space.size; s++) {
+			const m = leaverMult[space.ncy[s] - space.minNcy];
+			const b = scaleBeta(demand.leaverAlpha[s], demand.leaverBeta[s], m);
+			leaverAlpha[s] = b.alpha;
+			leaverBeta[s] = b.beta;
+		}
+		const edited = (edits: typeof joinerDestEdits, d: Destinations) =>
+			edits.reduce((acc, edit) => edit(acc), d);
+		const moverDest = moverDestEdits.length
+			? demand.moverDest.map((d) => (d ? edited(moverDestEdits, d) : null))
+			: demand.moverDest;
+		const joiners: JoinerSpec[] = demand.joiners.map((t) => {
+			const m = joinerMult[t.ncy - space.minNcy];
+			const dest = edited(joinerDestEdits, t.dest);
+			if (t.kind === 'count')
+				return { ncy: t.ncy, kind: 'count', mean: t.mean * m, shape: t.shape, dest };
+			let population = t.populationByCensus.get(census);
+			if (population === undefined) {
+				const known = [...t.populationByCensus.keys()]
+					.filter((c) => c <= census)
+					.sort((a, b) => b - a);
+				population = known.length ? t.populationByCensus.get(known[0])! : 0;
+				const msg = `No general population for January ${census}: the latest year loaded is used for joiner rates.`;
+				if (!warnings.includes(msg)) warnings.push(msg);
+			}
+			const b = scaleBeta(t.alpha, t.beta, m);
+			return { ncy: t.ncy, kind: 'rate', population, alpha: b.alpha, beta: b.beta, dest };
+		});
+		return {
+			census,
+			leaverAlpha,
+			leaverBeta,
+			moverAlpha: demand.moverAlpha,
+			moverBeta: demand.moverBeta,
+			moverDest,
+			joiners,
+			capacity
+		};
+	});
+}
