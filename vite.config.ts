@@ -6,6 +6,8 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 export default defineConfig({
 	plugins: [sveltekit()],
 	worker: { format: 'es' },
+	// Pre-bundled up front so that browser tests do not reload when Vite discovers them mid-run.
+	optimizeDeps: { include: ['comlink', 'papaparse', 'idb', 'd3'] },
 	test: {
 		projects: [
 			{
