@@ -1,7 +1,8 @@
 /**
- * The app's state: which dataset is open, its scenarios, and their projections. Pages read it and
- * call its methods; they hold no business logic. Storage is IndexedDB (src/lib/storage); when it
- * is unavailable the app still works in memory and says so.
+ * The app's state: which dataset is open, its scenarios and their projections, and the editing of
+ * scenarios (autosave, undo/redo, conflicts with other tabs). Pages read it and call its methods;
+ * they hold no business logic. Storage is IndexedDB (src/lib/storage); when it is unavailable or
+ * fails the work carries on in memory, stays exportable, and the page says so.
  */
 import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
@@ -11,21 +12,47 @@ import { kingstonDataset } from '../data/kingston';
 import { kingstonScenarios } from '../data/kingston-scenarios';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../../../workers/projection-api';
+import { History } from './history';
 import {
+	createScenario as storeCreateScenario,
+	deleteDataset as storeDeleteDataset,
+	deleteScenario as storeDeleteScenario,
 	getDataset,
 	getMeta,
+	getScenario,
+	importScenarioSet,
+	isStorageError,
 	listDatasets,
 	listScenarios,
+	newScenarioId,
+	openWorkbenchChannel,
 	openWorkbenchDb,
+	saveScenario,
 	seedBuiltInDataset,
 	setMeta,
 	toStorageError,
 	type ScenarioRecord,
+	type WorkbenchChannel,
 	type WorkbenchDatabase
 } from '../storage';
 
 /** Bumped when the built-in dataset changes in a way that should reach existing browsers. */
 export const BUILT_IN_VERSION = 1;
+
+/** How long after the last edit a scenario is saved. */
+export const AUTOSAVE_MS = 400;
+
+export interface SaveStatus {
+	/** Edited since the last successful save. */
+	dirty: boolean;
+	saving: boolean;
+	/** The last save failed (storage full, unavailable…): the edit is kept in memory. */
+	error: string | null;
+	/** Another tab saved this scenario since we loaded it. */
+	conflict: { message: string; theirs: ScenarioRecord | null } | null;
+}
+
+const CLEAN: SaveStatus = { dirty: false, saving: false, error: null, conflict: null };
 
 export class WorkbenchState {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -35,23 +62,37 @@ export class WorkbenchState {
 	storageProblem = $state<string | null>(null);
 	/** The projection worker failed and was replaced. */
 	workerProblem = $state<string | null>(null);
+	/** A passing notice ("updated in another tab"). */
+	notice = $state<string | null>(null);
 	datasets = $state.raw<Dataset[]>([]);
 	dataset = $state.raw<Dataset | null>(null);
 	scenarios = $state.raw<ScenarioRecord[]>([]);
 	prepared = $state.raw<PreparedSummary | null>(null);
 	/** Expected projections by scenario id. */
 	results = $state.raw<Record<string, ScenarioResult>>({});
+	/** Save state by scenario id. */
+	saves = $state<Record<string, SaveStatus>>({});
 	computing = $state(false);
+	/** Bumped on every undo-history change so that canUndo/canRedo re-read. */
+	historyVersion = $state(0);
 
 	#db: WorkbenchDatabase | null = null;
 	#client: ProjectionClient;
+	#channel: WorkbenchChannel | null = null;
+	#histories = new Map<string, History<Scenario>>();
+	#timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-	constructor(options: { worker?: boolean } = {}) {
+	constructor(options: { worker?: boolean; db?: WorkbenchDatabase | null } = {}) {
 		const useWorker = options.worker ?? typeof Worker !== 'undefined';
 		this.#client = new ProjectionClient({
 			createWorker: useWorker ? createProjectionWorker : null,
 			onWorkerError: (m) => (this.workerProblem = m)
 		});
+		if (options.db !== undefined) this.#db = options.db;
+	}
+
+	get persistent(): boolean {
+		return this.#db !== null;
 	}
 
 	/** Opens storage (seeding Kingston on first run), the last dataset, and projects it. */
@@ -60,7 +101,11 @@ export class WorkbenchState {
 			let dataset: Dataset | null = null;
 			let records: ScenarioRecord[] = [];
 			try {
-				this.#db = await openWorkbenchDb();
+				this.#db ??= await openWorkbenchDb(undefined, {
+					onBlocking: () =>
+						(this.storageProblem =
+							'A newer version of the workbench was opened in another tab. Reload this page to keep saving.')
+				});
 				await seedBuiltInDataset(this.#db, {
 					dataset: kingstonDataset(),
 					scenarios: kingstonScenarios(),
@@ -71,16 +116,19 @@ export class WorkbenchState {
 				dataset =
 					(last && (await getDataset(this.#db, last.datasetId))) ?? this.datasets[0] ?? null;
 				if (dataset) records = await listScenarios(this.#db, dataset.id);
+				this.#listen();
 			} catch (e) {
 				this.#db = null;
-				this.storageProblem = toStorageError(e, 'open this browser’s saved work').message;
+				this.storageProblem =
+					toStorageError(e, 'open this browser’s saved work').message +
+					' You can keep working: changes stay in this page until you close it, and can be exported.';
 			}
 			if (!dataset) {
 				dataset = kingstonDataset();
 				records = inMemoryRecords(dataset.id, kingstonScenarios());
 				this.datasets = [dataset];
 			}
-			await this.open(dataset, records);
+			await this.#open(dataset, records);
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -88,10 +136,57 @@ export class WorkbenchState {
 		}
 	}
 
+	#listen() {
+		this.#channel = openWorkbenchChannel();
+		this.#channel.subscribe((m) => {
+			if (m.type === 'scenario-saved') {
+				this.#theirSave(m.id, m.revision).catch(
+					(e) => (this.storageProblem = toStorageError(e, 'read a change from another tab').message)
+				);
+			} else if (m.type === 'scenario-deleted' && this.scenarios.some((r) => r.id === m.id)) {
+				this.notice = 'A scenario was deleted in another tab.';
+				this.scenarios = this.scenarios.filter((r) => r.id !== m.id);
+				void this.recompute();
+			} else if (
+				m.type === 'imported' ||
+				m.type === 'dataset-saved' ||
+				m.type === 'dataset-deleted'
+			) {
+				void this.#refreshDatasets();
+			}
+		});
+	}
+
+	async #refreshDatasets() {
+		if (this.#db) this.datasets = await listDatasets(this.#db);
+	}
+
+	/** Another tab saved a scenario: take it if we have no unsaved edit, else flag a conflict. */
+	async #theirSave(id: string, revision: number) {
+		const mine = this.scenarios.find((r) => r.id === id);
+		if (!mine || !this.#db || revision <= mine.revision) return;
+		const theirs = (await getScenario(this.#db, id)) ?? null;
+		if (!theirs) return;
+		if (this.saves[id]?.dirty) {
+			this.#status(id, {
+				conflict: {
+					message: `“${mine.scenario.name}” was changed in another tab while you were editing it here.`,
+					theirs
+				}
+			});
+			return;
+		}
+		this.#replace(theirs);
+		this.notice = `“${theirs.scenario.name}” was updated in another tab; this page now shows that version.`;
+		await this.recompute();
+	}
+
 	/** Makes a dataset current and projects its scenarios. */
-	async open(dataset: Dataset, records: ScenarioRecord[]): Promise<void> {
+	async #open(dataset: Dataset, records: ScenarioRecord[]): Promise<void> {
 		this.dataset = dataset;
 		this.scenarios = records;
+		this.saves = Object.fromEntries(records.map((r) => [r.id, { ...CLEAN }]));
+		this.#histories.clear();
 		this.prepared = await this.#client.prepare(dataset);
 		await this.recompute();
 		if (this.#db) {
@@ -100,6 +195,56 @@ export class WorkbenchState {
 			} catch (e) {
 				this.storageProblem = toStorageError(e, 'remember the open dataset').message;
 			}
+		}
+	}
+
+	/** Opens a saved dataset by id. */
+	async openDataset(id: string): Promise<void> {
+		await this.flush();
+		if (!this.#db) {
+			const ds = this.datasets.find((d) => d.id === id);
+			if (ds) await this.#open(ds, inMemoryRecords(ds.id, []));
+			return;
+		}
+		const dataset = await getDataset(this.#db, id);
+		if (!dataset) throw new Error(`No dataset with id "${id}" is saved in this browser.`);
+		await this.#open(dataset, await listScenarios(this.#db, id));
+	}
+
+	/**
+	 * Adds a dataset with its scenarios (an import or the new dataset wizard) in one transaction,
+	 * then opens it. Nothing is saved if any part fails.
+	 */
+	async addDataset(dataset: Dataset, scenarios: Scenario[]): Promise<void> {
+		await this.flush();
+		let records = inMemoryRecords(dataset.id, scenarios);
+		if (this.#db) {
+			records = (await importScenarioSet(this.#db, dataset, scenarios)).scenarios;
+			this.#channel?.post({
+				type: 'imported',
+				datasetId: dataset.id,
+				scenarioIds: scenarios.map((s) => s.id)
+			});
+			await this.#refreshDatasets();
+		} else {
+			this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
+		}
+		await this.#open(dataset, records);
+	}
+
+	/** Deletes a dataset and its scenarios; opens another one (or Kingston) after. */
+	async deleteDataset(id: string): Promise<void> {
+		if (this.#db) {
+			await storeDeleteDataset(this.#db, id);
+			this.#channel?.post({ type: 'dataset-deleted', id });
+			await this.#refreshDatasets();
+		} else {
+			this.datasets = this.datasets.filter((d) => d.id !== id);
+		}
+		if (this.dataset?.id === id) {
+			const next = this.datasets[0];
+			if (next) await this.openDataset(next.id);
+			else await this.addDataset(kingstonDataset(), kingstonScenarios());
 		}
 	}
 
@@ -120,6 +265,10 @@ export class WorkbenchState {
 		return this.#client.backtest(holdout);
 	}
 
+	scenario(id: string): Scenario | undefined {
+		return this.scenarios.find((r) => r.id === id)?.scenario;
+	}
+
 	scenarioByName(name: string): Scenario | undefined {
 		return this.scenarios.find((r) => r.scenario.name === name)?.scenario;
 	}
@@ -128,6 +277,227 @@ export class WorkbenchState {
 		const s = this.scenarioByName(name);
 		return s ? this.results[s.id] : undefined;
 	}
+
+	// ---- Editing ----
+
+	#history(id: string): History<Scenario> {
+		let h = this.#histories.get(id);
+		if (!h) this.#histories.set(id, (h = new History<Scenario>()));
+		return h;
+	}
+
+	#status(id: string, patch: Partial<SaveStatus>) {
+		this.saves[id] = { ...(this.saves[id] ?? CLEAN), ...patch };
+	}
+
+	#replace(record: ScenarioRecord) {
+		this.scenarios = this.scenarios.map((r) => (r.id === record.id ? record : r));
+	}
+
+	/**
+	 * Applies an edited scenario at once (the projection reruns), records it for undo and saves it
+	 * shortly after. The caller validates first: an invalid scenario is never passed here.
+	 */
+	async edit(edited: Scenario): Promise<void> {
+		// A plain copy: Svelte state proxies from an editor cannot be stored or posted.
+		const next = $state.snapshot(edited) as Scenario;
+		const current = this.scenarios.find((r) => r.id === next.id);
+		if (!current) throw new Error(`edit: no open scenario with id "${next.id}"`);
+		this.#history(next.id).record(current.scenario);
+		this.historyVersion++;
+		await this.#apply(current, next);
+	}
+
+	async #apply(current: ScenarioRecord, next: Scenario) {
+		this.#replace({ ...current, scenario: next });
+		this.#status(next.id, { dirty: true });
+		this.#scheduleSave(next.id);
+		await this.recompute();
+	}
+
+	canUndo(id: string): boolean {
+		void this.historyVersion;
+		return this.#histories.get(id)?.canUndo ?? false;
+	}
+
+	canRedo(id: string): boolean {
+		void this.historyVersion;
+		return this.#histories.get(id)?.canRedo ?? false;
+	}
+
+	async undo(id: string): Promise<void> {
+		const current = this.scenarios.find((r) => r.id === id);
+		const previous = current && this.#history(id).undo(current.scenario);
+		this.historyVersion++;
+		if (current && previous) await this.#apply(current, previous);
+	}
+
+	async redo(id: string): Promise<void> {
+		const current = this.scenarios.find((r) => r.id === id);
+		const next = current && this.#history(id).redo(current.scenario);
+		this.historyVersion++;
+		if (current && next) await this.#apply(current, next);
+	}
+
+	#scheduleSave(id: string) {
+		clearTimeout(this.#timers.get(id));
+		this.#timers.set(
+			id,
+			setTimeout(() => void this.save(id), AUTOSAVE_MS)
+		);
+	}
+
+	/** Saves every pending edit now (before leaving a dataset, or on page hide). */
+	async flush(): Promise<void> {
+		const pending = [...this.#timers.keys()];
+		for (const id of pending) {
+			clearTimeout(this.#timers.get(id));
+			this.#timers.delete(id);
+		}
+		await Promise.all(pending.map((id) => this.save(id)));
+	}
+
+	/** Saves one scenario, refusing to overwrite another tab's newer save. */
+	async save(id: string): Promise<void> {
+		this.#timers.delete(id);
+		const record = this.scenarios.find((r) => r.id === id);
+		if (!record || !this.#db || !this.saves[id]?.dirty || this.saves[id]?.conflict) return;
+		this.#status(id, { saving: true });
+		try {
+			const saved = await saveScenario(
+				this.#db,
+				{ id, scenario: record.scenario },
+				record.revision
+			);
+			// Keep later edits made while saving; only the revision moves on.
+			const now = this.scenarios.find((r) => r.id === id)!;
+			this.#replace({ ...saved, scenario: now.scenario });
+			this.#status(id, {
+				saving: false,
+				dirty: now.scenario !== record.scenario,
+				error: null
+			});
+			this.#channel?.post({ type: 'scenario-saved', id, revision: saved.revision });
+			if (now.scenario !== record.scenario) this.#scheduleSave(id);
+		} catch (e) {
+			if (isStorageError(e, 'conflict')) {
+				const theirs = (await getScenario(this.#db, id).catch(() => undefined)) ?? null;
+				this.#status(id, { saving: false, conflict: { message: (e as Error).message, theirs } });
+			} else {
+				this.#status(id, { saving: false, error: toStorageError(e, 'save the scenario').message });
+			}
+		}
+	}
+
+	/**
+	 * Settles a conflict with another tab: keep this tab's version (saved over theirs), take
+	 * theirs (this tab's edit is dropped, and can be redone from undo), or keep both (this tab's
+	 * version is saved as a new scenario).
+	 */
+	async resolveConflict(id: string, choice: 'mine' | 'theirs' | 'copy'): Promise<void> {
+		const status = this.saves[id];
+		const mine = this.scenarios.find((r) => r.id === id);
+		if (!status?.conflict || !mine || !this.#db) return;
+		const theirs = status.conflict.theirs ?? (await getScenario(this.#db, id)) ?? null;
+		if (choice === 'theirs' && theirs) {
+			this.#history(id).record(mine.scenario);
+			this.#replace(theirs);
+			this.#status(id, { ...CLEAN });
+		} else if (choice === 'mine' && theirs) {
+			this.#replace({ ...theirs, scenario: mine.scenario });
+			this.#status(id, { conflict: null, dirty: true });
+			await this.save(id);
+		} else if (choice === 'copy') {
+			const copy: Scenario = {
+				...mine.scenario,
+				id: newScenarioId(),
+				name: uniqueName(`${mine.scenario.name} (my version)`, this.scenarios),
+				parentId: mine.scenario.parentId
+			};
+			if (theirs) this.#replace(theirs);
+			this.#status(id, { ...CLEAN });
+			await this.#insert(copy);
+		}
+		this.historyVersion++;
+		await this.recompute();
+	}
+
+	async #insert(scenario: Scenario): Promise<ScenarioRecord> {
+		let record: ScenarioRecord = {
+			id: scenario.id,
+			datasetId: this.dataset!.id,
+			scenario,
+			revision: 1,
+			updatedAt: ''
+		};
+		if (this.#db) {
+			try {
+				record = await storeCreateScenario(this.#db, this.dataset!.id, scenario);
+				this.#channel?.post({ type: 'scenario-saved', id: record.id, revision: record.revision });
+			} catch (e) {
+				this.storageProblem = toStorageError(e, `save “${scenario.name}”`).message;
+			}
+		}
+		this.scenarios = [...this.scenarios, record];
+		this.saves[record.id] = { ...CLEAN };
+		return record;
+	}
+
+	/** A new scenario made from another (its parent), named uniquely. */
+	async createScenario(fromId: string, name?: string): Promise<Scenario> {
+		const parent = this.scenario(fromId);
+		if (!parent) throw new Error(`createScenario: no scenario with id "${fromId}"`);
+		const scenario: Scenario = {
+			...($state.snapshot(parent) as Scenario),
+			id: newScenarioId(),
+			name: uniqueName(name ?? `${parent.name} — copy`, this.scenarios),
+			parentId: parent.id,
+			description: ''
+		};
+		await this.#insert(scenario);
+		await this.recompute();
+		return scenario;
+	}
+
+	/** Renames a scenario (names are unique within a dataset). */
+	async rename(id: string, name: string): Promise<void> {
+		const trimmed = name.trim();
+		if (!trimmed) throw new Error('A scenario needs a name.');
+		if (this.scenarios.some((r) => r.id !== id && r.scenario.name === trimmed)) {
+			throw new Error(`There is already a scenario called “${trimmed}”.`);
+		}
+		const current = this.scenario(id);
+		if (current) await this.edit({ ...current, name: trimmed });
+	}
+
+	/** Stops listening to other tabs and cancels pending saves (call flush() first to keep them). */
+	dispose(): void {
+		for (const t of this.#timers.values()) clearTimeout(t);
+		this.#timers.clear();
+		this.#channel?.close();
+		this.#channel = null;
+		this.#client.dispose();
+	}
+
+	/** Deletes a scenario (the page asks for confirmation first). */
+	async deleteScenario(id: string): Promise<void> {
+		clearTimeout(this.#timers.get(id));
+		this.#timers.delete(id);
+		if (this.#db) {
+			await storeDeleteScenario(this.#db, id);
+			this.#channel?.post({ type: 'scenario-deleted', id });
+		}
+		this.scenarios = this.scenarios.filter((r) => r.id !== id);
+		delete this.saves[id];
+		this.#histories.delete(id);
+		await this.recompute();
+	}
+}
+
+export function uniqueName(wanted: string, records: readonly ScenarioRecord[]): string {
+	const names = new Set(records.map((r) => r.scenario.name));
+	if (!names.has(wanted)) return wanted;
+	for (let i = 2; ; i++) if (!names.has(`${wanted} ${i}`)) return `${wanted} ${i}`;
 }
 
 function inMemoryRecords(datasetId: string, scenarios: Scenario[]): ScenarioRecord[] {
