@@ -79,7 +79,10 @@ export class WorkbenchState {
 	#db: WorkbenchDatabase | null = null;
 	#client: ProjectionClient;
 	#channel: WorkbenchChannel | null = null;
+	// Bookkeeping, not state to render: plain Maps on purpose (historyVersion signals changes).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#histories = new Map<string, History<Scenario>>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(options: { worker?: boolean; db?: WorkbenchDatabase | null } = {}) {
@@ -495,6 +498,7 @@ export class WorkbenchState {
 }
 
 export function uniqueName(wanted: string, records: readonly ScenarioRecord[]): string {
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
 	const names = new Set(records.map((r) => r.scenario.name));
 	if (!names.has(wanted)) return wanted;
 	for (let i = 2; ; i++) if (!names.has(`${wanted} ${i}`)) return `${wanted} ${i}`;
