@@ -27,6 +27,7 @@ import {
 	newScenarioId,
 	openWorkbenchChannel,
 	openWorkbenchDb,
+	putDataset,
 	saveScenario,
 	seedBuiltInDataset,
 	setMeta,
@@ -233,6 +234,29 @@ export class WorkbenchState {
 			this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
 		}
 		await this.#open(dataset, records);
+	}
+
+	/**
+	 * Saves a changed dataset (KPI actuals and overrides, report text, ledger figures…). Pass
+	 * `reproject: false` when nothing the projection reads has changed (KPIs, report text).
+	 * The change is applied in memory first, so a storage failure loses nothing on screen.
+	 */
+	async updateDataset(next: Dataset, { reproject = true } = {}): Promise<void> {
+		const plainNext = $state.snapshot(next) as Dataset;
+		this.dataset = plainNext;
+		this.datasets = this.datasets.map((d) => (d.id === plainNext.id ? plainNext : d));
+		if (this.#db) {
+			try {
+				await putDataset(this.#db, plainNext);
+				this.#channel?.post({ type: 'dataset-saved', id: plainNext.id });
+			} catch (e) {
+				this.storageProblem = toStorageError(e, `save “${plainNext.name}”`).message;
+			}
+		}
+		if (reproject) {
+			this.prepared = await this.#client.prepare(plainNext);
+			await this.recompute();
+		}
 	}
 
 	/** Deletes a dataset and its scenarios; opens another one (or Kingston) after. */
