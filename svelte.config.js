@@ -7,7 +7,14 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A static client-only app: every page is prerendered as a shell and runs in the browser.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// KIT_OUT_DIR / BUILD_DIR let several builds run side by side (parallel test runs).
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: undefined,
+			strict: true
+		}),
 		alias: { $workers: 'workers' }
 	}
 };
