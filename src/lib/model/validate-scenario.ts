@@ -1,0 +1,515 @@
+/**
+ * Runtime validation of a scenario against its dataset (MODEL.md §2 levers, §3 pins, §4
+ * finance, §2 Monte Carlo): the structure by schema (schemas.ts), then the meaning by code.
+ * Every message starts with the scenario's name and, for a lever, its number and what it does:
+ * `Scenario "Growth 9%", lever 2 (new plans ×1.09): "from" 2027/28 is after the horizon (2025/26).`
+ *
+ * Rules kept here, and why:
+ * - Years a scenario names (lever windows, pins, savings delivery) must be financial years of
+ *   the projection: a year outside it would silently do nothing. Use null for an open window.
+ * - A pinned year's ledger values follow the dataset's rules (rates −0.5…1, cap above £0).
+ * - Flow targets name a census the projection ends a step at (base census + 1 … horizon).
+ * - Monte Carlo: 1…100,000 simulations (more would not fit in a browser's memory), a seed
+ *   that a 32-bit generator accepts (0…2³²−1).
+ */
+import { AGE_BANDS } from './categories';
+import type { Dataset } from './dataset';
+import { LEDGER_LINE_IDS } from './dataset';
+import type { Lever, Scenario } from './scenario';
+import { ScenarioSchema } from './schemas';
+import type { IssueCollector, Location, PathKey, ValidationResult } from './validate';
+import {
+	checkStructure,
+	createIssues,
+	describeValue,
+	fieldPhrase,
+	formatCount,
+	formatPercent,
+	formatPounds,
+	isWhole,
+	listOf,
+	numberProp,
+	prop,
+	textProp,
+	valueAt
+} from './validate';
+import {
+	INFLATION_BOUNDS,
+	deliveryProblem,
+	ledgerLabel,
+	ledgerValueProblem,
+	projectionYears
+} from './validate-dataset';
+import type { FinancialYear } from './years';
+import { censusOfFinancialYear, isFinancialYear } from './years';
+
+export const MAX_SIMULATIONS = 100_000;
+export const MAX_SEED = 2 ** 32 - 1;
+
+const FIELDS: Record<string, string> = {
+	id: 'the id',
+	name: 'the name',
+	parentId: 'the parent ("parentId")',
+	description: 'the description',
+	openingCumulativeDeficit: 'the opening cumulative deficit',
+	ledger: 'the pinned ledger ("ledger")',
+	savingsDelivery: 'the savings delivery ("savingsDelivery")',
+	demand: 'the demand settings ("demand")',
+	estimator: 'the new-plans estimator ("demand.estimator")',
+	leaverEstimator: 'the ceased-plans estimator ("demand.leaverEstimator")',
+	flowTargets: 'the flow targets ("demand.flowTargets")',
+	levers: 'the levers',
+	monteCarlo: 'the Monte Carlo settings ("monteCarlo")',
+	simulations: 'the number of simulations ("monteCarlo.simulations")',
+	seed: 'the seed ("monteCarlo.seed")',
+	census: 'the census',
+	joiners: 'the joiners',
+	leavers: 'the leavers',
+	label: 'the label',
+	kind: 'the kind ("kind")',
+	from: '"from"',
+	until: '"until"',
+	multiplier: 'the multiplier',
+	band: 'the age band',
+	fromSetting: '"fromSetting"',
+	toSetting: '"toSetting"',
+	share: 'the share',
+	setting: 'the setting',
+	capacity: 'the capacity',
+	overflowSetting: '"overflowSetting"',
+	rate: 'the rate',
+	amount: 'the amount',
+	line: 'the line',
+	delivery: 'the delivery'
+};
+
+const LEVER_FIELDS: Record<string, string> = {
+	joiners: 'whether new plans are redirected ("joiners")',
+	movers: 'whether moves are redirected ("movers")'
+};
+
+/** `Scenario "May 2021 projection"`, from whatever name or id the input has. */
+export function scenarioWhere(raw: unknown, index?: number): string {
+	const name = textProp(raw, 'name');
+	if (name && name.trim()) return `Scenario "${name}"`;
+	const id = textProp(raw, 'id');
+	if (id && id.trim()) return `Scenario "${id}"`;
+	return index === undefined ? 'Scenario' : `Scenario ${index + 1}`;
+}
+
+const bandLabel = (band: unknown) => AGE_BANDS.find((b) => b.id === band)?.label;
+const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+
+/**
+ * A lever in words, from its label or else from what it does: "new plans ×1.09",
+ * "20% of new plans from independent_special to maintained_special". Reads untrusted input.
+ * @example describeLever({ kind: 'joiners', multiplier: 1.09, band: null, label: '' }) // 'new plans ×1.09'
+ */
+export function describeLever(raw: unknown): string {
+	const label = textProp(raw, 'label');
+	if (label && label.trim()) return `"${label}"`;
+	const kind = prop(raw, 'kind');
+	const n = (key: string) => num(prop(raw, key));
+	const s = (key: string) => textProp(raw, key);
+	const forBand = () => {
+		const b = bandLabel(prop(raw, 'band'));
+		return b ? ` for ages ${b}` : '';
+	};
+	switch (kind) {
+		case 'joiners':
+		case 'leavers': {
+			const what = kind === 'joiners' ? 'new plans' : 'ceased plans';
+			const m = n('multiplier');
+			return `${what}${m !== undefined ? ` ×${m}` : ''}${forBand()}`;
+		}
+		case 'redirect': {
+			const share = n('share');
+			const j = prop(raw, 'joiners') === true;
+			const m = prop(raw, 'movers') === true;
+			const flows = j && m ? 'new plans and moves' : j ? 'new plans' : m ? 'moves' : 'nothing';
+			return `${share !== undefined ? `${formatPercent(share)} of ` : ''}${flows} from ${s('fromSetting') ?? '?'} to ${s('toSetting') ?? '?'}`;
+		}
+		case 'capacity': {
+			const c = n('capacity');
+			return `cap on ${s('setting') ?? '?'}${c !== undefined ? ` at ${formatCount(c)}` : ''}, overflow to ${s('overflowSetting') ?? '?'}`;
+		}
+		case 'unit_cost_inflation': {
+			const r = n('rate');
+			const setting = s('setting');
+			return `unit cost inflation${r !== undefined ? ` ${formatPercent(r)}` : ''}${setting ? ` for ${setting}` : ''}`;
+		}
+		case 'one_off_cost': {
+			const a = n('amount');
+			return `one-off cost${a !== undefined ? ` ${formatPounds(a)}` : ''}`;
+		}
+		case 'allocation_growth': {
+			const r = n('rate');
+			return `allocation growth${r !== undefined ? ` ${formatPercent(r)} a year` : ''}`;
+		}
+		case 'ledger': {
+			const line = s('line');
+			const a = n('amount');
+			return `"${line ? ledgerLabel(line) : '?'}" set${a !== undefined ? ` to ${a}` : ''}`;
+		}
+		case 'savings_delivery': {
+			const d = n('delivery');
+			const line = s('line');
+			return `savings delivery${d !== undefined ? ` ${formatPercent(d)}` : ''} for ${line ? `"${line}"` : 'every line'}`;
+		}
+		case 'sv_withholding':
+			return 'Safety Valve instalment withheld after a breach';
+		default:
+			return typeof kind === 'string' ? `kind "${kind}"` : 'of no known kind';
+	}
+}
+
+/** `Scenario "X", lever 2 (new plans ×1.09)`. */
+function leverWhere(scenario: string, raw: unknown, i: PathKey): string {
+	return `${scenario}, lever ${typeof i === 'number' ? i + 1 : i} (${describeLever(raw)})`;
+}
+
+function flowTargetWhere(scenario: string, raw: unknown, i: PathKey): string {
+	const census = numberProp(raw, 'census');
+	return `${scenario}, flow target ${typeof i === 'number' ? i + 1 : i}${census !== undefined ? ` (January ${census})` : ''}`;
+}
+
+/**
+ * Describes a path of a scenario in words (for structural messages).
+ * @example scenarioLocator(s)(['levers', 1, 'from']) // { where: 'Scenario "X", lever 2 (new plans ×1.09)', field: '"from"' }
+ */
+export function scenarioLocator(
+	root: unknown,
+	index?: number
+): (path: readonly PathKey[]) => Location {
+	const top = scenarioWhere(root, index);
+	return (path) => {
+		const [k0, k1, k2] = path;
+		const phrase = (keys: readonly PathKey[], extra: Record<string, string> = {}) =>
+			fieldPhrase(keys, { ...FIELDS, ...extra });
+		const at = (n: number) => valueAt(root, path.slice(0, n));
+		switch (path.length > 1 ? k0 : undefined) {
+			case 'ledger': {
+				const where = `${top}, pinned "${ledgerLabel(k1)}"`;
+				return k2 === undefined
+					? { where, field: '' }
+					: { where: `${where}, ${String(k2)}`, field: phrase(path.slice(3)) };
+			}
+			case 'savingsDelivery': {
+				const where = `${top}, delivery of savings line "${String(k1)}"`;
+				return k2 === undefined
+					? { where, field: '' }
+					: { where: `${where} in ${String(k2)}`, field: phrase(path.slice(3)) };
+			}
+			case 'demand':
+				if (k1 === 'flowTargets' && k2 !== undefined) {
+					return { where: flowTargetWhere(top, at(3), k2), field: phrase(path.slice(3)) };
+				}
+				return { where: top, field: phrase(path.slice(1)) };
+			case 'levers':
+				return {
+					where: leverWhere(top, at(2), k1),
+					field: phrase(path.slice(2), LEVER_FIELDS)
+				};
+			case 'monteCarlo':
+				return { where: top, field: phrase(path.slice(1)) };
+			default:
+				return { where: top, field: phrase(path) };
+		}
+	};
+}
+
+/**
+ * Validates a scenario against the dataset it runs on: structure (types, finite numbers, known
+ * lever kinds and estimators, no unknown keys), then meaning (lever values and settings, windows
+ * inside the horizon, pinned ledger values, savings line ids, flow targets, Monte Carlo).
+ * @example
+ * const r = validateScenario(input, dataset);
+ * if (!r.ok) r.errors[0].message; // 'Scenario "Growth 9%", lever 2 (new plans ×1.09): "from" 2027/28 is after the horizon (2025/26).'
+ */
+export function validateScenario(
+	input: unknown,
+	dataset: Dataset,
+	index?: number
+): ValidationResult<Scenario> {
+	const top = scenarioWhere(input, index);
+	const structure = checkStructure(ScenarioSchema, input, scenarioLocator(input, index));
+	const issues = createIssues();
+	if (!structure.ok) {
+		for (const i of structure.issues) issues.error(i.path, i.message);
+		return { ok: false, errors: issues.errors(top), warnings: [] };
+	}
+	const s = structure.value;
+	const years = projectionYears(dataset);
+	if (s.id.trim() === '') issues.error(['id'], `${top}: the id must not be empty.`);
+	if (s.name.trim() === '') issues.error(['name'], `${top}: the name must not be empty.`);
+	if (s.parentId !== null && s.parentId === s.id) {
+		issues.error(['parentId'], `${top}: it cannot be its own parent; use null for no parent.`);
+	}
+	checkLedgerPins(s, top, years, issues);
+	checkSavingsDelivery(s, dataset, top, years, issues);
+	checkFlowTargets(s, dataset, top, issues);
+	checkLevers(s, dataset, top, years, issues);
+	checkMonteCarlo(s, top, issues);
+	if (issues.errorCount > 0) {
+		return { ok: false, errors: issues.errors(top), warnings: issues.warnings() };
+	}
+	return { ok: true, value: s, warnings: issues.warnings() };
+}
+
+/** What is wrong with a year a scenario names, or null. */
+function yearProblem(fy: string, years: readonly FinancialYear[], what: string): string | null {
+	if (!isFinancialYear(fy))
+		return `${what} must be a financial year like 2022/23, got ${describeValue(fy)}`;
+	if (years.length === 0) return null;
+	const c = censusOfFinancialYear(fy);
+	const first = years[0];
+	const last = years[years.length - 1];
+	if (c > censusOfFinancialYear(last)) return `${what} ${fy} is after the horizon (${last})`;
+	if (c < censusOfFinancialYear(first)) {
+		return `${what} ${fy} is before the first year of the projection (${first})`;
+	}
+	return null;
+}
+
+function checkLedgerPins(
+	s: Scenario,
+	top: string,
+	years: readonly FinancialYear[],
+	issues: IssueCollector
+) {
+	for (const line of LEDGER_LINE_IDS) {
+		const figures = s.ledger[line];
+		if (!figures) continue;
+		const where = `${top}, pinned "${ledgerLabel(line)}"`;
+		for (const [fy, figure] of Object.entries(figures)) {
+			const path = ['ledger', line, fy];
+			const bad = yearProblem(fy, years, 'the year');
+			if (bad) {
+				issues.error(path, `${where}: ${bad}.`);
+				continue;
+			}
+			const problem = ledgerValueProblem(line, figure.value);
+			if (problem) issues.error([...path, 'value'], `${where}, ${fy}: ${problem}.`);
+		}
+	}
+}
+
+function checkSavingsDelivery(
+	s: Scenario,
+	d: Dataset,
+	top: string,
+	years: readonly FinancialYear[],
+	issues: IssueCollector
+) {
+	const ids = d.finance.savings.map((l) => l.id);
+	for (const [line, figures] of Object.entries(s.savingsDelivery)) {
+		const where = `${top}, delivery of savings line "${line}"`;
+		if (!ids.includes(line)) {
+			issues.error(
+				['savingsDelivery', line],
+				`${top}: savings delivery names savings line "${line}", which the dataset does not have (${ids.length ? listOf(ids) : 'it has none'}).`
+			);
+			continue;
+		}
+		for (const [fy, figure] of Object.entries(figures)) {
+			const path = ['savingsDelivery', line, fy];
+			const bad = yearProblem(fy, years, 'the year');
+			if (bad) {
+				issues.error(path, `${where}: ${bad}.`);
+				continue;
+			}
+			const problem = deliveryProblem(figure.value);
+			if (problem) issues.error([...path, 'value'], `${where} in ${fy}: ${problem}.`);
+		}
+	}
+}
+
+function checkFlowTargets(s: Scenario, d: Dataset, top: string, issues: IssueCollector) {
+	const seen = new Map<number, number>();
+	const first = d.baseCensus + 1;
+	s.demand.flowTargets.forEach((t, i) => {
+		const path = ['demand', 'flowTargets', i];
+		const where = flowTargetWhere(top, t, i);
+		if (!isWhole(t.census) || t.census < first || t.census > d.horizonCensus) {
+			issues.error(
+				[...path, 'census'],
+				`${where}: the census must be one the projection reaches (January ${first} to January ${d.horizonCensus}), got ${t.census}.`
+			);
+		}
+		const j = seen.get(t.census);
+		if (j !== undefined) {
+			issues.error(
+				[...path, 'census'],
+				`${where}: flow target ${j + 1} is for the same census; keep one.`
+			);
+		} else seen.set(t.census, i);
+		for (const key of ['joiners', 'leavers'] as const) {
+			const f = t[key];
+			if (f && f.value < 0) {
+				issues.error(
+					[...path, key, 'value'],
+					`${where}: the ${key} target must be a number of children ≥ 0, got ${f.value}.`
+				);
+			}
+		}
+	});
+}
+
+function checkLevers(
+	s: Scenario,
+	d: Dataset,
+	top: string,
+	years: readonly FinancialYear[],
+	issues: IssueCollector
+) {
+	const settings = new Set(d.settings.map((x) => x.id));
+	const settingList = listOf(d.settings.map((x) => x.id));
+	const savings = d.finance.savings.map((l) => l.id);
+	const seen = new Map<string, number>();
+	s.levers.forEach((lever, i) => {
+		const where = leverWhere(top, lever, i);
+		const path = ['levers', i];
+		const err = (key: PathKey | null, message: string) =>
+			issues.error(key === null ? path : [...path, key], `${where}: ${message}.`);
+		if (lever.id.trim() === '') err('id', 'the id must not be empty');
+		else {
+			const j = seen.get(lever.id);
+			if (j !== undefined)
+				err('id', `the id "${lever.id}" is already used by lever ${j + 1}; each needs its own`);
+			else seen.set(lever.id, i);
+		}
+		// The window.
+		let windowOk = true;
+		for (const key of ['from', 'until'] as const) {
+			const fy = lever[key];
+			if (fy === null) continue;
+			const bad = yearProblem(fy, years, `"${key}"`);
+			if (bad) {
+				windowOk = false;
+				err(key, bad);
+			}
+		}
+		if (
+			windowOk &&
+			lever.from !== null &&
+			lever.until !== null &&
+			censusOfFinancialYear(lever.from) > censusOfFinancialYear(lever.until)
+		) {
+			err('from', `"from" ${lever.from} is after "until" ${lever.until}`);
+		}
+		const knownSetting = (key: string, id: string) => {
+			if (!settings.has(id)) {
+				err(
+					key,
+					`"${key}" is "${id}", which is not one of the dataset's settings (${settingList})`
+				);
+			}
+			return settings.has(id);
+		};
+		checkLeverValues(lever, err, knownSetting, savings, issues, where, path);
+	});
+}
+
+function checkLeverValues(
+	lever: Lever,
+	err: (key: PathKey | null, message: string) => void,
+	knownSetting: (key: string, id: string) => boolean,
+	savings: readonly string[],
+	issues: IssueCollector,
+	where: string,
+	path: PathKey[]
+) {
+	const [lo, hi] = INFLATION_BOUNDS;
+	switch (lever.kind) {
+		case 'joiners':
+		case 'leavers':
+			if (lever.multiplier < 0) {
+				const what = lever.kind === 'joiners' ? 'new plans' : 'ceased plans';
+				err(
+					'multiplier',
+					`the multiplier must be ≥ 0 (1 leaves ${what} as they are), got ${lever.multiplier}`
+				);
+			}
+			break;
+		case 'redirect': {
+			const a = knownSetting('fromSetting', lever.fromSetting);
+			const b = knownSetting('toSetting', lever.toSetting);
+			if (a && b && lever.fromSetting === lever.toSetting) {
+				err('toSetting', `it redirects from "${lever.fromSetting}" to itself`);
+			}
+			if (lever.share < 0 || lever.share > 1) {
+				err('share', `the share must be a fraction from 0 to 1 (0.2 is 20%), got ${lever.share}`);
+			}
+			if (!lever.joiners && !lever.movers) {
+				issues.warn(
+					path,
+					`${where}: it redirects neither new plans nor moves, so it does nothing.`
+				);
+			}
+			break;
+		}
+		case 'capacity': {
+			const a = knownSetting('setting', lever.setting);
+			const b = knownSetting('overflowSetting', lever.overflowSetting);
+			if (a && b && lever.setting === lever.overflowSetting) {
+				err('overflowSetting', `the overflow goes to the capped setting "${lever.setting}" itself`);
+			}
+			if (lever.capacity < 0) {
+				err('capacity', `the capacity must be a number of children ≥ 0, got ${lever.capacity}`);
+			}
+			break;
+		}
+		case 'unit_cost_inflation':
+			if (lever.setting !== null) knownSetting('setting', lever.setting);
+			if (lever.rate < lo || lever.rate > hi) {
+				err(
+					'rate',
+					`the rate must be a fraction from ${lo} to ${hi} (0.03 is 3%), got ${lever.rate}`
+				);
+			}
+			break;
+		case 'allocation_growth':
+			if (lever.rate < lo || lever.rate > hi) {
+				err(
+					'rate',
+					`the rate must be a fraction from ${lo} to ${hi} (0.04 is 4%), got ${lever.rate}`
+				);
+			}
+			break;
+		case 'ledger': {
+			const problem = ledgerValueProblem(lever.line, lever.amount);
+			if (problem) err('amount', problem);
+			break;
+		}
+		case 'savings_delivery': {
+			if (lever.line !== null && !savings.includes(lever.line)) {
+				err(
+					'line',
+					`savings line "${lever.line}" is not one of the dataset's savings lines (${savings.length ? listOf([...savings]) : 'it has none'}); use null for every line`
+				);
+			}
+			const problem = deliveryProblem(lever.delivery);
+			if (problem) err('delivery', problem);
+			break;
+		}
+		case 'one_off_cost':
+		case 'sv_withholding':
+			break;
+	}
+}
+
+function checkMonteCarlo(s: Scenario, top: string, issues: IssueCollector) {
+	const { simulations, seed } = s.monteCarlo;
+	if (!isWhole(simulations) || simulations < 1 || simulations > MAX_SIMULATIONS) {
+		issues.error(
+			['monteCarlo', 'simulations'],
+			`${top}: the number of simulations must be a whole number from 1 to ${formatCount(MAX_SIMULATIONS)}, got ${simulations}.`
+		);
+	}
+	if (!isWhole(seed) || seed < 0 || seed > MAX_SEED) {
+		issues.error(
+			['monteCarlo', 'seed'],
+			`${top}: the seed must be a whole number from 0 to ${formatCount(MAX_SEED)}, got ${seed}.`
+		);
+	}
+}
