@@ -207,27 +207,22 @@ const yc = (year: number, value: number, ref: string): YearCount => ({
 	count: sen2(value, ref)
 });
 
+/** One row per year and age band of a table of counts in AGE_BANDS order. */
+function bandRows(table: Record<number, number[]>, ref: (year: string) => string): BandCount[] {
+	return Object.entries(table).flatMap(([year, counts]) =>
+		counts.map((c, i) => ({ year: Number(year), band: BANDS[i], count: sen2(c, ref(year)) }))
+	);
+}
+
 function history(): Dataset['history'] {
-	const caseloadByAgeBand: BandCount[] = [];
-	for (const [year, counts] of Object.entries(CASELOAD_BY_BAND)) {
-		counts.forEach((c, i) =>
-			caseloadByAgeBand.push({
-				year: Number(year),
-				band: BANDS[i],
-				count: sen2(c, `${S2.age}, ${year}, Total_ehc by characteristic_age`)
-			})
-		);
-	}
-	const newPlansByAgeBand: BandCount[] = [];
-	for (const [year, counts] of Object.entries(NEW_PLANS_BY_BAND)) {
-		counts.forEach((c, i) =>
-			newPlansByAgeBand.push({
-				year: Number(year),
-				band: BANDS[i],
-				count: sen2(c, `${S2.newAge}, ${year}, Total_new_ehc by characteristic_age`)
-			})
-		);
-	}
+	const caseloadByAgeBand = bandRows(
+		CASELOAD_BY_BAND,
+		(y) => `${S2.age}, ${y}, Total_ehc by characteristic_age`
+	);
+	const newPlansByAgeBand = bandRows(
+		NEW_PLANS_BY_BAND,
+		(y) => `${S2.newAge}, ${y}, Total_new_ehc by characteristic_age`
+	);
 	const caseloadBySetting: SettingCount[] = Object.entries(CASELOAD_BY_SETTING_2021).map(
 		([setting, [c, how]]) => ({
 			year: 2021,
