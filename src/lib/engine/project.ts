@@ -7,11 +7,10 @@
  */
 import { AGE_BANDS, ageBandOfNcy } from '../model/categories';
 import type { AgeBandId } from '../model/categories';
-import { placementCost } from './costs';
 import { rollForward } from './finance';
 import { metricRow } from './metrics';
 import type { StepFlows } from './population';
-import { createScratch, createStepFlows, stepPopulation, total } from './population';
+import { createScratch, createStepFlows, stepPopulation } from './population';
 import type { Sampler } from './sampler';
 import { expectedSampler } from './sampler';
 import type { CompiledScenario } from './scenario';
@@ -24,6 +23,9 @@ export interface Workspace {
 	placement: Float64Array;
 	/** Band row offset per state (index into AGE_BANDS). */
 	bandOfState: Int8Array;
+	/** Caseload by setting index and by age band of the step being rolled up. */
+	bySetting: Float64Array;
+	byBand: Float64Array;
 }
 
 export function createWorkspace(c: CompiledScenario): Workspace {
@@ -42,7 +44,9 @@ export function createWorkspace(c: CompiledScenario): Workspace {
 		flows: createStepFlows(c.space.size),
 		scratch: createScratch(c.space),
 		placement: new Float64Array(c.steps.length),
-		bandOfState
+		bandOfState,
+		bySetting: new Float64Array(c.space.settings.length),
+		byBand: new Float64Array(AGE_BANDS.length)
 	};
 }
 
@@ -76,25 +80,43 @@ export function runTrajectory(
 	const rJoin = metricRow(L, 'ehcp_joiners');
 	const rLeave = metricRow(L, 'ehcp_leavers');
 	const rMove = metricRow(L, 'ehcp_movers');
+	const { settingRows, bandRows } = L;
+	const { setting } = c.space;
+	const { bandOfState, bySetting, byBand } = ws;
 	ws.stock.set(c.base);
 	for (let k = 0; k < H; k++) {
 		stepPopulation(c.space, c.steps[k], ws.stock, sampler, ws.flows, ws.scratch);
-		const next = ws.flows.next;
+		const { next, joiners, leavers, moversOut } = ws.flows;
 		ws.stock.set(next);
-		put(rTotal, k, total(next));
-		put(rJoin, k, total(ws.flows.joiners));
-		put(rLeave, k, total(ws.flows.leavers));
-		put(rMove, k, total(ws.flows.moversOut));
-		for (const row of L.settingRows) put(row, k, 0);
-		for (const row of L.bandRows) put(row, k, 0);
+		// One pass over the states for every census roll-up. Each sum adds the states in index
+		// order from 0, exactly as total() and placementCost() do, so the values are the same.
+		const unitCost = c.unitCosts[k];
+		let stock = 0;
+		let joined = 0;
+		let left = 0;
+		let moved = 0;
+		let cost = 0;
+		bySetting.fill(0);
+		byBand.fill(0);
 		for (let s = 0; s < next.length; s++) {
 			const n = next[s];
+			stock += n;
+			joined += joiners[s];
+			left += leavers[s];
+			moved += moversOut[s];
+			cost += n * unitCost[s];
 			if (n === 0) continue;
-			values[offset + L.settingRows[c.space.setting[s]] * H + k] += n;
-			const b = ws.bandOfState[s];
-			if (b >= 0) values[offset + L.bandRows[b] * H + k] += n;
+			bySetting[setting[s]] += n;
+			const b = bandOfState[s];
+			if (b >= 0) byBand[b] += n;
 		}
-		ws.placement[k] = placementCost(next, c.unitCosts[k]);
+		put(rTotal, k, stock);
+		put(rJoin, k, joined);
+		put(rLeave, k, left);
+		put(rMove, k, moved);
+		for (let i = 0; i < settingRows.length; i++) put(settingRows[i], k, bySetting[i]);
+		for (let b = 0; b < bandRows.length; b++) put(bandRows[b], k, byBand[b]);
+		ws.placement[k] = cost;
 		observer?.step(k, ws.flows);
 	}
 	return rollFinance(c, ws.placement, values, offset);

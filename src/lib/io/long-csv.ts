@@ -2,9 +2,11 @@
  * The long CSV of results (MODEL.md §6): `scenario,year,metric,statistic,value`, one row per
  * scenario, year, metric and statistic. `year` is the financial year (`2021/22`) for finance
  * metrics and the census year (`2022`) for census metrics; `first_breach_year` has year `all`
- * with the financial year (or `none`) as its value when expected, and one row per year with its
- * probability under Monte Carlo.
+ * with the financial year (or `none`) as its value when expected, and under Monte Carlo one row
+ * per financial year, and one with year `none`, each with its probability.
  */
+import type { MonteCarloSummary } from '../engine/monte-carlo';
+import { SUMMARY_STATISTICS } from '../engine/monte-carlo';
 import type { ScenarioResult } from '../engine/workbench';
 import { toCsv } from './csv/write';
 
@@ -63,6 +65,58 @@ export function expectedRows(result: ScenarioResult): LongRow[] {
 		metric: 'first_breach_year',
 		statistic: 'expected',
 		value: result.firstBreach >= 0 ? result.years[result.firstBreach] : 'none'
+	});
+	return rows;
+}
+
+/**
+ * Rows of a Monte Carlo summary (MODEL.md §6), to follow the expected rows: for every metric and
+ * year, `mean`, `sd`, `min`, `p2_5`, `p5`, `p25`, `median`, `p75`, `p95`, `p97_5`, `max` (in the
+ * metric's units); `cap_breached` instead as one `probability` row per financial year
+ * (P(cumulative deficit before Safety Valve funding > cap), a fraction); and `first_breach_year`
+ * as one `probability` row per financial year plus one with year `none` (P(no breach in the
+ * horizon)), which together sum to 1.
+ * @example simulationRows(summary).filter((r) => r.metric === 'first_breach_year')
+ * // [{ year: '2021/22', statistic: 'probability', value: 0 }, …, { year: 'none', … }]
+ */
+export function simulationRows(summary: MonteCarloSummary): LongRow[] {
+	const rows: LongRow[] = [];
+	const H = summary.censuses.length;
+	const scenario = summary.scenarioName;
+	summary.metrics.forEach((m, i) => {
+		for (let k = 0; k < H; k++) {
+			const year = m.kind === 'census' ? String(summary.censuses[k]) : summary.years[k];
+			if (m.name === 'cap_breached') {
+				const value = tidy(summary.breachProbability[k]);
+				rows.push({ scenario, year, metric: m.name, statistic: 'probability', value });
+				continue;
+			}
+			for (const statistic of SUMMARY_STATISTICS) {
+				const v = summary.statistics[statistic][i * H + k];
+				if (Number.isNaN(v)) {
+					throw new Error(
+						`simulationRows: ${m.name} ${year} of "${scenario}" has not been summarised (summariseRows)`
+					);
+				}
+				rows.push({ scenario, year, metric: m.name, statistic, value: tidy(v) });
+			}
+		}
+	});
+	for (const { year, probability } of summary.firstBreach.byYear) {
+		rows.push({
+			scenario,
+			year,
+			metric: 'first_breach_year',
+			statistic: 'probability',
+			value: tidy(probability)
+		});
+	}
+	rows.push({
+		scenario,
+		year: 'none',
+		metric: 'first_breach_year',
+		statistic: 'probability',
+		value: tidy(summary.firstBreach.noBreach)
 	});
 	return rows;
 }

@@ -1,0 +1,152 @@
+/**
+ * `forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]`:
+ * one of the report's tables as a file, from the same engine and table builders as the app.
+ *
+ * - `monitoring`: the financial model monitoring table, `SVA financial model 2021/22` (plan)
+ *   against `May 2021 projection`, for the first financial year (or `--plan`, `--projection`,
+ *   `--year`).
+ * - `kpis`: the KPI table, with the projection scenario's computed values beside the reported ones.
+ * - `dsg-grid`: the DSG management plan grid (7 placement categories × 5 age bands × January
+ *   census) of the projection scenario (or `--scenario`).
+ *
+ * Every text cell is neutralised against formula injection; numbers stay numbers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { kingstonDataset } from '../src/lib/data/kingston';
+import { MAY_PROJECTION, SVA_PLAN, kingstonScenarios } from '../src/lib/data/kingston-scenarios';
+import { computeKpi } from '../src/lib/engine/kpi';
+import { monitoringTable } from '../src/lib/engine/monitoring';
+import { projectExpected } from '../src/lib/engine/project';
+import type { PreparedDataset } from '../src/lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '../src/lib/engine/workbench';
+import { dsgGrid, dsgGridTable } from '../src/lib/io/dsg-grid';
+import type { DataTable } from '../src/lib/io/table';
+import { tableToCsv } from '../src/lib/io/table';
+import { tablesToXlsx } from '../src/lib/io/xlsx';
+import type { Dataset } from '../src/lib/model/dataset';
+import type { Scenario } from '../src/lib/model/scenario';
+import { parseScenarioSet } from '../src/lib/model/scenario-set';
+import { kpiExportTable, monitoringExportTable } from '../src/lib/ui/export/tables';
+
+export const EXPORT_TABLES = ['monitoring', 'kpis', 'dsg-grid'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export interface ExportTableArgs {
+	table: ExportTableName;
+	format: 'csv' | 'xlsx';
+	out: string;
+	/** A scenario set file (.json); the built-in Kingston dataset when absent. */
+	dataset?: string;
+	/** Scenario names; defaults: the Kingston plan and May projection. */
+	plan?: string;
+	projection?: string;
+	/** The scenario of the DSG grid; default: the projection scenario. */
+	scenario?: string;
+	/** Financial year of the monitoring table and the computed KPIs; default: the first. */
+	year?: string;
+}
+
+function load(file: string | undefined): { dataset: Dataset; scenarios: Scenario[] } {
+	if (!file) return { dataset: kingstonDataset(), scenarios: kingstonScenarios() };
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (e) {
+		throw new Error(
+			`export-table: cannot read the dataset file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+			{ cause: e }
+		);
+	}
+	const parsed = parseScenarioSet(text, file);
+	if (!parsed.ok) {
+		throw new Error(
+			`export-table: ${file} is not a usable scenario set:\n` +
+				parsed.errors.map((e) => `  - ${e.message}`).join('\n')
+		);
+	}
+	return { dataset: parsed.dataset, scenarios: parsed.scenarios };
+}
+
+function named(scenarios: Scenario[], name: string, what: string): Scenario {
+	const s = scenarios.find((x) => x.name === name);
+	if (!s) {
+		throw new Error(
+			`export-table: no scenario named "${name}" for the ${what}. The scenarios are:\n` +
+				scenarios.map((x) => `  ${x.name}`).join('\n')
+		);
+	}
+	return s;
+}
+
+/** Builds the table asked for. */
+export function buildExportTable(
+	args: Omit<ExportTableArgs, 'format' | 'out'>,
+	loaded = load(args.dataset)
+): DataTable {
+	const { dataset, scenarios } = loaded;
+	const prepared: PreparedDataset = prepareDataset(dataset);
+	const projectionScenario = named(scenarios, args.projection ?? MAY_PROJECTION, 'projection');
+	if (args.table === 'dsg-grid') {
+		const scenario = args.scenario
+			? named(scenarios, args.scenario, 'DSG grid')
+			: projectionScenario;
+		const c = compile(prepared, scenario);
+		return dsgGridTable(dsgGrid(c, projectExpected(c)));
+	}
+	const projection = runExpected(prepared, projectionScenario);
+	const year = args.year ?? projection.years[0];
+	const k = projection.years.indexOf(year);
+	if (k < 0) {
+		throw new Error(
+			`export-table: --year must be one of ${projection.years.join(', ')}, got "${year}".`
+		);
+	}
+	if (args.table === 'monitoring') {
+		const plan = runExpected(prepared, named(scenarios, args.plan ?? SVA_PLAN, 'financial model'));
+		return monitoringExportTable(
+			monitoringTable(plan, projection, year, dataset.finance.savings),
+			dataset.authority.name
+		);
+	}
+	if (args.table === 'kpis') {
+		const modelValues: Record<string, number | null> = {};
+		for (const kpi of dataset.kpis) {
+			if (kpi.formula) modelValues[kpi.ref] = computeKpi(kpi.formula, projection, k, dataset);
+		}
+		return kpiExportTable(dataset.kpis, {
+			modelValues,
+			modelLabel: `${projection.scenarioName} (${year})`,
+			title: `${dataset.authority.name}: key performance indicators`
+		});
+	}
+	throw new Error(
+		`export-table: the table must be one of ${EXPORT_TABLES.join(', ')}, got "${String(args.table)}".`
+	);
+}
+
+/**
+ * Writes the table to `out` as CSV or XLSX and logs what it wrote. Rejects with a message naming
+ * the problem (unknown table or format, missing scenario, unreadable dataset).
+ * @example await exportTableCommand({ table: 'monitoring', format: 'xlsx', out: 'm.xlsx' }, console.log)
+ */
+export async function exportTableCommand(
+	args: ExportTableArgs,
+	log: (line: string) => void
+): Promise<void> {
+	if (!(EXPORT_TABLES as readonly string[]).includes(args.table)) {
+		throw new Error(
+			`export-table: the table must be one of ${EXPORT_TABLES.join(', ')}, got "${String(args.table)}".`
+		);
+	}
+	if (args.format !== 'csv' && args.format !== 'xlsx') {
+		throw new Error(`export-table: --format must be csv or xlsx, got "${String(args.format)}".`);
+	}
+	if (!args.out) throw new Error('export-table: --out FILE is required.');
+	const table = buildExportTable(args);
+	const bytes =
+		args.format === 'csv' ? Buffer.from(tableToCsv(table), 'utf8') : await tablesToXlsx([table]);
+	writeFileSync(args.out, bytes);
+	log(
+		`Wrote ${table.name} (${table.rows.length} rows) as ${args.format.toUpperCase()} to ${args.out}`
+	);
+}

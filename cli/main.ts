@@ -1,0 +1,386 @@
+/**
+ * The command line over the same engine as the app (`npm run -s forecast -- <verb> …`), for batch
+ * runs, exports and benchmarks.
+ *
+ *   forecast scenarios [--dataset FILE]
+ *   forecast run --scenario NAME [--dataset FILE] [--format csv|json] [--sims [N] [--seed S]]
+ *   forecast backtest [--dataset FILE] [--holdout K] [--sims N] [--seed S] [--format table|csv]
+ *   forecast witan <input dir> [--sims N] [--seed S] --out DIR
+ *   forecast export --out FILE
+ *   forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]
+ *
+ * `--dataset` reads a scenario set file (MODEL.md §6); without it the built-in Kingston dataset
+ * and its scenarios are used. Errors go to stderr with exit code 2.
+ *
+ * `run --sims N` adds the Monte Carlo statistics rows (MODEL.md §6) after the expected rows: N
+ * simulations (1,000 when `--sims` has no number) with seed S (default 50), in this thread. The
+ * same N and seed always print the same rows.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { kingstonDataset } from '../src/lib/data/kingston';
+import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
+import type { BacktestSummary } from '../src/lib/engine/backtest';
+import { backtestWithBands } from '../src/lib/engine/backtest-bands';
+import { runMonteCarlo, summariseMonteCarlo } from '../src/lib/engine/monte-carlo';
+import { compile, prepareDataset, resultOf } from '../src/lib/engine/workbench';
+import { projectExpected } from '../src/lib/engine/project';
+import { toCsv } from '../src/lib/io/csv/write';
+import { expectedRows, longCsv, simulationRows } from '../src/lib/io/long-csv';
+import type { Dataset } from '../src/lib/model/dataset';
+import type { Scenario } from '../src/lib/model/scenario';
+import { parseScenarioSet } from '../src/lib/model/scenario-set';
+import { exportCommand } from './export';
+import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './export-table';
+import { WitanInputError, witanCommand } from './witan';
+
+export class UsageError extends Error {}
+
+const USAGE = `Usage: npm run -s forecast -- <verb> [options]
+
+Verbs:
+  scenarios [--dataset FILE]                         list the scenarios' names
+  run --scenario NAME [--dataset FILE]
+      [--format csv|json]                            results as the long CSV (MODEL.md §6) or JSON
+      [--sims [N]] [--seed S]                        … with Monte Carlo statistics after the
+                                                     expected rows (N default 1000, S default 50)
+  backtest [--dataset FILE] [--holdout K]
+      [--sims N] [--seed S] [--format table|csv]     error by horizon per estimator, with the
+                                                     simulated p5–p95 band; marks the best
+  witan <input dir> [--sims N] [--seed S] --out DIR  runs witan.send inputs (transitions.csv,
+                                                     population.csv, costs.csv, valid-states.csv)
+                                                     and writes Output_Count/Cost/AY/Need/Setting.csv
+  export --out FILE                                  the built-in dataset and its scenarios as a
+                                                     scenario set file (for run --dataset FILE)
+  export-table <monitoring|kpis|dsg-grid>
+      --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX
+
+Options:
+  --dataset FILE   a scenario set file (.json) exported from the workbench; default: Kingston
+  --format FORMAT  csv (default) or json for run; table (default) or csv for backtest
+  --sims N         Monte Carlo simulations (run: 1000 when N is left out; backtest: 1000)
+  --seed S         seed of the simulations, a whole number from 0 to 4294967295 (default 50)
+  --holdout K      census years held out by backtest (default: the dataset's, 3 for Kingston)
+  --out PATH       the file (export, export-table) or directory (witan) to write
+  --help           this text
+`;
+
+const DEFAULT_SIMULATIONS = 1000;
+const DEFAULT_SEED = 50;
+
+interface Loaded {
+	dataset: Dataset;
+	scenarios: Scenario[];
+}
+
+export function loadDataset(file: string | undefined): Loaded {
+	if (!file) return { dataset: kingstonDataset(), scenarios: kingstonScenarios() };
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (e) {
+		throw new UsageError(
+			`Cannot read the dataset file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
+		);
+	}
+	const parsed = parseScenarioSet(text, file);
+	if (!parsed.ok) {
+		throw new UsageError(
+			`${file} is not a usable scenario set:\n` +
+				parsed.errors.map((e) => `  - ${e.message}`).join('\n')
+		);
+	}
+	return { dataset: parsed.dataset, scenarios: parsed.scenarios };
+}
+
+function findScenario(loaded: Loaded, name: string | undefined): Scenario {
+	if (!name)
+		throw new UsageError('run needs --scenario NAME (see `forecast scenarios` for the names).');
+	const s = loaded.scenarios.find((x) => x.name === name);
+	if (!s) {
+		throw new UsageError(
+			`No scenario named "${name}". The scenarios are:\n` +
+				loaded.scenarios.map((x) => `  ${x.name}`).join('\n')
+		);
+	}
+	return s;
+}
+
+/** A whole number option within [min, max], or a UsageError naming the option. */
+function wholeOption(
+	name: string,
+	raw: string | undefined,
+	fallback: number,
+	min: number,
+	max: number
+): number {
+	if (raw === undefined) return fallback;
+	const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+	if (!(Number.isInteger(n) && n >= min && n <= max)) {
+		throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+	}
+	return n;
+}
+
+/** `--sims` may stand alone (N = 1000): give it its default before parseArgs sees it. */
+function withSimsDefault(argv: string[]): string[] {
+	const out: string[] = [];
+	argv.forEach((arg, i) => {
+		out.push(arg);
+		const next = argv[i + 1];
+		if (arg === '--sims' && (next === undefined || next.startsWith('--'))) {
+			out.push(String(DEFAULT_SIMULATIONS));
+		}
+	});
+	return out;
+}
+
+/**
+ * Runs one command. Returns the exit code, or a promise of it for verbs that write files
+ * asynchronously (export-table). Throws UsageError for anything the user should fix.
+ */
+export function main(argv: string[], out: (s: string) => void): number | Promise<number> {
+	const { values, positionals } = parseArgs({
+		args: withSimsDefault(argv),
+		allowPositionals: true,
+		options: {
+			dataset: { type: 'string' },
+			scenario: { type: 'string' },
+			format: { type: 'string' },
+			sims: { type: 'string' },
+			seed: { type: 'string' },
+			holdout: { type: 'string' },
+			out: { type: 'string' },
+			plan: { type: 'string' },
+			projection: { type: 'string' },
+			year: { type: 'string' },
+			help: { type: 'boolean', default: false }
+		}
+	});
+	const [verb] = positionals;
+	if (values.help || !verb) {
+		out(USAGE);
+		return values.help ? 0 : 2;
+	}
+	switch (verb) {
+		case 'backtest':
+			return backtestVerb(values, out);
+		case 'witan':
+			return witanVerb(positionals[1], values, out);
+		case 'export':
+			try {
+				return exportCommand({ out: values.out ?? '' }, out);
+			} catch (e) {
+				throw new UsageError((e as Error).message);
+			}
+		case 'export-table':
+			return exportTableVerb(positionals[1], values, out);
+	}
+	values.format ??= 'csv';
+	if (values.format !== 'csv' && values.format !== 'json') {
+		throw new UsageError(`--format must be csv or json, got "${values.format}".`);
+	}
+	switch (verb) {
+		case 'scenarios': {
+			const loaded = loadDataset(values.dataset);
+			out(loaded.scenarios.map((s) => s.name).join('\n') + '\n');
+			return 0;
+		}
+		case 'run': {
+			const loaded = loadDataset(values.dataset);
+			const scenario = findScenario(loaded, values.scenario);
+			if (values.seed !== undefined && values.sims === undefined) {
+				throw new UsageError('--seed applies to a Monte Carlo run: give --sims N as well.');
+			}
+			const compiled = compile(prepareDataset(loaded.dataset), scenario);
+			const expected = projectExpected(compiled);
+			const result = resultOf(compiled, expected.values, expected.firstBreach);
+			const rows = expectedRows(result);
+			if (values.sims !== undefined) {
+				const n = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
+				const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+				const [run] = runMonteCarlo([compiled], n, seed);
+				rows.push(...simulationRows(summariseMonteCarlo(run)));
+			}
+			out(values.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : longCsv(rows));
+			for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+			return 0;
+		}
+		default:
+			throw new UsageError(`Unknown verb "${verb}".\n\n${USAGE}`);
+	}
+}
+
+type Values = {
+	dataset?: string;
+	scenario?: string;
+	format?: string;
+	sims?: string;
+	seed?: string;
+	holdout?: string;
+	out?: string;
+	plan?: string;
+	projection?: string;
+	year?: string;
+};
+
+function witanVerb(inputDir: string | undefined, values: Values, out: (s: string) => void): number {
+	if (!inputDir)
+		throw new UsageError('witan needs the input directory: forecast witan <dir> --out DIR');
+	if (!values.out)
+		throw new UsageError('witan needs --out DIR, the directory to write the Output files to.');
+	const sims = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
+	const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+	try {
+		witanCommand({ inputDir, sims, seed, outDir: values.out }, (line) => out(line + '\n'));
+	} catch (e) {
+		if (e instanceof WitanInputError) throw new UsageError(e.message);
+		throw e;
+	}
+	return 0;
+}
+
+async function exportTableVerb(
+	table: string | undefined,
+	values: Values,
+	out: (s: string) => void
+): Promise<number> {
+	if (!table || !(EXPORT_TABLES as readonly string[]).includes(table)) {
+		throw new UsageError(
+			`export-table needs the table: one of ${EXPORT_TABLES.join(', ')}${table ? `, got "${table}"` : ''}.`
+		);
+	}
+	if (values.format !== 'csv' && values.format !== 'xlsx') {
+		throw new UsageError(`export-table needs --format csv or xlsx, got "${values.format ?? ''}".`);
+	}
+	if (!values.out) throw new UsageError('export-table needs --out FILE, the file to write.');
+	try {
+		await exportTableCommand(
+			{
+				table: table as ExportTableName,
+				format: values.format,
+				out: values.out,
+				dataset: values.dataset,
+				plan: values.plan,
+				projection: values.projection,
+				scenario: values.scenario,
+				year: values.year
+			},
+			(line) => out(line.endsWith('\n') ? line : line + '\n')
+		);
+	} catch (e) {
+		throw new UsageError((e as Error).message);
+	}
+	return 0;
+}
+
+const BACKTEST_CSV_HEADER = [
+	'estimator',
+	'best',
+	'from_census',
+	'census',
+	'horizon',
+	'projected',
+	'actual',
+	'error',
+	'percent_error',
+	'p5',
+	'p95',
+	'inside_p5_p95'
+] as const;
+
+function backtestVerb(values: Values, out: (s: string) => void): number {
+	const format = values.format ?? 'table';
+	if (format !== 'table' && format !== 'csv') {
+		throw new UsageError(`--format must be table or csv for backtest, got "${format}".`);
+	}
+	const loaded = loadDataset(values.dataset);
+	const holdout = wholeOption(
+		'holdout',
+		values.holdout,
+		loaded.dataset.estimation.backtestHoldout,
+		1,
+		50
+	);
+	const simulations = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
+	const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
+	let summary: BacktestSummary;
+	try {
+		summary = backtestWithBands(loaded.dataset, holdout, { simulations, seed });
+	} catch (e) {
+		throw new UsageError(`Cannot back-test ${loaded.dataset.name}: ${(e as Error).message}`);
+	}
+	if (format === 'csv') {
+		const rows = summary.results.flatMap((r) =>
+			r.points.map((p) => [
+				r.estimator,
+				r.estimator === summary.best,
+				r.fromCensus,
+				p.census,
+				p.horizon,
+				round(p.projected, 1),
+				p.actual,
+				round(p.error, 1),
+				round(p.percentError, 4),
+				p.p5,
+				p.p95,
+				p.inBand
+			])
+		);
+		out(toCsv(BACKTEST_CSV_HEADER, rows));
+		return 0;
+	}
+	out(backtestTable(loaded.dataset.name, summary, simulations, seed));
+	return 0;
+}
+
+function round(v: number, places: number): number {
+	const f = 10 ** places;
+	const r = Math.round(v * f) / f;
+	return Object.is(r, -0) ? 0 : r;
+}
+
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signed = (v: number, f: Intl.NumberFormat) =>
+	(v > 0 ? '+' : v < 0 ? '−' : '') + f.format(Math.abs(v));
+
+/** The back-test as a plain-text table per estimator, the best marked. */
+export function backtestTable(
+	datasetName: string,
+	summary: BacktestSummary,
+	simulations: number,
+	seed: number
+): string {
+	const from = summary.results[0]?.fromCensus;
+	const lines = [
+		`Back-test of ${datasetName}: the last ${summary.holdout} census years held out, projected from January ${from}.`,
+		`Band: p5–p95 of ${whole.format(simulations)} simulations (seed ${seed}).`,
+		''
+	];
+	const head = ['census', 'horizon', 'projected', 'actual', 'error', '% error', 'inside p5–p95'];
+	for (const r of summary.results) {
+		const best = r.estimator === summary.best;
+		lines.push(
+			`${best ? '* ' : '  '}${r.estimator}: mean absolute % error ${one.format(r.mape * 100)}%${best ? '  (best)' : ''}`
+		);
+		const body = r.points.map((p) => [
+			String(p.census),
+			String(p.horizon),
+			one.format(p.projected),
+			whole.format(p.actual),
+			signed(p.error, one),
+			Number.isFinite(p.percentError) ? signed(p.percentError * 100, one) + '%' : 'n/a',
+			p.inBand === null
+				? 'not simulated'
+				: `${p.inBand ? 'yes' : 'no'} (${whole.format(p.p5!)}–${whole.format(p.p95!)})`
+		]);
+		const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+		const line = (cells: string[]) =>
+			'    ' +
+			cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padStart(widths[c]))).join('  ');
+		lines.push(line(head), ...body.map(line), '');
+	}
+	lines.push(`* best: ${summary.best} (smallest mean absolute % error).`);
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../cli/export';
+import { main } from '../../cli/main';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
+import { parseScenarioSet, serialiseScenarioSet } from '$lib/model/scenario-set';
+import { APP_INFO } from '$lib/io/scenario-set-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'forecast-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture(fn: (out: (s: string) => void) => number | Promise<number>): string {
+	let text = '';
+	expect(fn((s) => (text += s))).toBe(0);
+	return text;
+}
+
+describe('forecast export --out FILE', () => {
+	const file = join(dir, 'kingston.json');
+	const said = capture((out) => exportCommand({ out: file }, out));
+
+	it('says what it wrote', () => {
+		expect(said).toContain(file);
+		expect(said).toContain('3 scenarios');
+	});
+
+	it('writes a scenario set that reads back with the built-in scenarios', () => {
+		const parsed = parseScenarioSet(readFileSync(file, 'utf8'), file);
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.scenarios).toEqual(kingstonScenarios());
+		expect(parsed.app).toEqual(APP_INFO);
+	});
+
+	it('gives the same figures from the file as from the built-in dataset, for every scenario', () => {
+		for (const s of kingstonScenarios()) {
+			const builtIn = capture((out) => main(['run', '--scenario', s.name], out));
+			const fromFile = capture((out) =>
+				main(['run', '--scenario', s.name, '--dataset', file], out)
+			);
+			expect(fromFile).toBe(builtIn);
+		}
+	});
+
+	it('round-trips byte for byte apart from the time of writing', () => {
+		const text = readFileSync(file, 'utf8');
+		const parsed = parseScenarioSet(text, file);
+		if (!parsed.ok) throw new Error('not parsed');
+		const again = serialiseScenarioSet(parsed.dataset, parsed.scenarios, {
+			createdAt: parsed.createdAt,
+			app: parsed.app
+		});
+		expect(again).toBe(text);
+	});
+
+	it('refuses a file it cannot write, naming it', () => {
+		expect(() => exportCommand({ out: join(dir, 'missing', 'x.json') }, () => {})).toThrow(
+			/Cannot write .*missing.*x\.json: ENOENT/
+		);
+	});
+});
+
+describe('APP_INFO', () => {
+	it('carries package.json’s version', () => {
+		const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+		expect(APP_INFO.version).toBe(pkg.version);
+	});
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { STATISTIC_NAMES } from '$lib/engine/summary';
+
+function run(...argv: string[]): string {
+	let text = '';
+	const code = main(argv, (s) => (text += s));
+	expect(code).toBe(0);
+	return text;
+}
+
+const BASELINE = ['run', '--scenario', 'Baseline (trend)'];
+
+describe('forecast run --sims', () => {
+	const text = run(...BASELINE, '--sims', '200', '--seed', '7');
+	const lines = text.trimEnd().split('\n');
+	const stat = (line: string) => line.split(',')[3];
+
+	it('prints rows for every statistic of the long CSV', () => {
+		expect(new Set(lines.slice(1).map(stat))).toEqual(new Set(STATISTIC_NAMES));
+	});
+
+	it('puts the Monte Carlo rows after the expected rows', () => {
+		const firstMc = lines.findIndex((l, i) => i > 0 && stat(l) !== 'expected');
+		expect(firstMc).toBeGreaterThan(1);
+		expect(lines.slice(firstMc).some((l) => stat(l) === 'expected')).toBe(false);
+		expect(lines.slice(0, firstMc).join('\n') + '\n').toBe(run(...BASELINE));
+	});
+
+	it('is reproducible for a seed and N, and changes with the seed', () => {
+		expect(run(...BASELINE, '--sims', '200', '--seed', '7')).toBe(text);
+		expect(run(...BASELINE, '--sims', '200', '--seed', '8')).not.toBe(text);
+	});
+
+	it('runs 1,000 simulations with seed 50 when --sims has no number', () => {
+		expect(run(...BASELINE, '--sims')).toBe(run(...BASELINE, '--sims', '1000', '--seed', '50'));
+	});
+
+	it('refuses a bad N or seed, or a seed without --sims, with a usage message', () => {
+		expect(() => run(...BASELINE, '--sims', '0')).toThrow(
+			'--sims must be a whole number from 1 to 1000000, got "0".'
+		);
+		expect(() => run(...BASELINE, '--sims', '10', '--seed', '4294967296')).toThrow(
+			'--seed must be a whole number from 0 to 4294967295, got "4294967296".'
+		);
+		expect(() => run(...BASELINE, '--seed', '3')).toThrow(
+			'--seed applies to a Monte Carlo run: give --sims N as well.'
+		);
+	});
+});
+
+describe('forecast backtest', () => {
+	it('prints error by horizon for every estimator with the p5–p95 band, marking the best', () => {
+		const text = run('backtest', '--holdout', '3', '--sims', '200');
+		expect(text).toMatch(/the last 3 census years held out, projected from January 2018/);
+		for (const e of ['pooled', 'linear', 'loglinear'])
+			expect(text).toMatch(new RegExp(`${e}: mean absolute % error`));
+		expect(text).toMatch(
+			/census {2}horizon {2}projected {2}actual {3}error {2}% error {2}inside p5–p95/
+		);
+		expect(text.match(/\(best\)/g)).toHaveLength(1);
+		expect(text).toMatch(/^\* best: \w+ \(smallest mean absolute % error\)\.$/m);
+	});
+
+	it('writes the same as CSV, one row per estimator and horizon', () => {
+		const lines = run('backtest', '--holdout', '2', '--sims', '100', '--format', 'csv')
+			.trimEnd()
+			.split('\n');
+		expect(lines[0]).toBe(
+			'estimator,best,from_census,census,horizon,projected,actual,error,percent_error,p5,p95,inside_p5_p95'
+		);
+		expect(lines).toHaveLength(1 + 3 * 2);
+		expect(lines.filter((l) => l.split(',')[1] === 'true').length).toBe(2);
+	});
+
+	it('refuses a holdout that is not a whole number ≥ 1 and a format it does not write', () => {
+		expect(() => run('backtest', '--holdout', '0')).toThrow(
+			/--holdout must be a whole number from 1/
+		);
+		expect(() => run('backtest', '--format', 'json')).toThrow(
+			'--format must be table or csv for backtest, got "json".'
+		);
+	});
+});
+
+describe('the other verbs', () => {
+	it('lists the scenarios of the built-in dataset by their exact names', () => {
+		expect(run('scenarios')).toBe(
+			'SVA financial model 2021/22\nMay 2021 projection\nBaseline (trend)\n'
+		);
+	});
+
+	it('prints every metric of MODEL.md §6 for every year of the horizon', () => {
+		const lines = run('run', '--scenario', 'SVA financial model 2021/22').trimEnd().split('\n');
+		expect(lines[0]).toBe('scenario,year,metric,statistic,value');
+		const metrics = new Set(lines.slice(1).map((l) => l.split(',')[2]));
+		for (const m of [
+			'ehcp_total',
+			'ehcp_joiners',
+			'ehcp_leavers',
+			'ehcp_movers',
+			'ehcp_by_setting:independent_special',
+			'ehcp_by_age_band:age_5_10',
+			'placement_cost',
+			'hnb_allocation',
+			'block_transfers',
+			'total_budget',
+			'hnb_expenditure_before_savings',
+			'savings_total',
+			'savings:post_16_offer',
+			'hnb_expenditure_after_savings',
+			'net_hnb_deficit',
+			'other_blocks_variance',
+			'general_fund_contribution',
+			'in_year_dsg_deficit',
+			'cumulative_deficit_before_sv',
+			'sv_funding_cumulative',
+			'cumulative_deficit_after_sv',
+			'deficit_cap',
+			'headroom',
+			'cap_breached',
+			'first_breach_year'
+		]) {
+			expect(metrics).toContain(m);
+		}
+		expect(lines).toContain('SVA financial model 2021/22,2022,ehcp_total,expected,1537');
+		expect(lines).toContain(
+			'SVA financial model 2021/22,2021/22,cumulative_deficit_before_sv,expected,28607000'
+		);
+		const years = new Set(
+			lines.filter((l) => l.includes(',deficit_cap,')).map((l) => l.split(',')[1])
+		);
+		expect([...years]).toEqual(['2021/22', '2022/23', '2023/24', '2024/25', '2025/26']);
+	});
+
+	it('prints the same rows as JSON', () => {
+		const rows = JSON.parse(run('run', '--scenario', 'May 2021 projection', '--format', 'json'));
+		expect(rows[0]).toEqual({
+			scenario: 'May 2021 projection',
+			year: '2022',
+			metric: 'ehcp_total',
+			statistic: 'expected',
+			value: 1550
+		});
+	});
+
+	it('refuses an unknown scenario, naming the ones there are', () => {
+		expect(() => run('run', '--scenario', 'Nope')).toThrow(
+			/No scenario named "Nope". The scenarios are:\n {2}SVA financial model 2021\/22/
+		);
+	});
+
+	it('refuses an unreadable or malformed dataset file with a message naming it', () => {
+		expect(() => run('scenarios', '--dataset', '/nonexistent/set.json')).toThrow(
+			/Cannot read the dataset file \/nonexistent\/set.json: ENOENT/
+		);
+	});
+
+	it('refuses an unknown verb with the usage text', () => {
+		expect(() => run('frobnicate')).toThrow(/Unknown verb "frobnicate"/);
+	});
+});
