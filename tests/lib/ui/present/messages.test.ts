@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { kingstonDataset } from '$lib/data/kingston';
+import { kingstonScenarios, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
+import { metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { ehcpsByCategory, keyMessages, ragSummary } from '$lib/ui/present/messages';
+
+const dataset = kingstonDataset();
+const prepared = prepareDataset(dataset);
+const results = kingstonScenarios().map((s) => runExpected(prepared, s));
+const may = results.find((r) => r.scenarioName === MAY_PROJECTION)!;
+
+describe('the board slides’ content', () => {
+	it('counts the seed’s KPI ratings and lists the Amber ones', () => {
+		const rag = ragSummary(dataset.kpis);
+		expect(rag.counts).toEqual({ G: 26, A: 12, R: 0, none: 1 });
+		expect(rag.overridden).toBe(1);
+		expect(rag.flagged.map((f) => f.ref)).toEqual([
+			'2',
+			'3',
+			'4',
+			'6',
+			'7',
+			'17',
+			'21',
+			'22',
+			'24',
+			'25',
+			'27',
+			'29'
+		]);
+	});
+
+	it('lists Red before Amber', () => {
+		const kpis = dataset.kpis.map((k) =>
+			k.ref === '29'
+				? { ...k, override: { rating: 'R' as const, comment: 'Out-borough costs rising' } }
+				: k
+		);
+		expect(ragSummary(kpis).flagged[0]).toMatchObject({ ref: '29', rating: 'R', overridden: true });
+	});
+
+	it('rolls EHCPs up by DSG category from the base caseload and the projection, keeping every child', () => {
+		const p = ehcpsByCategory(dataset, may);
+		expect(p.censuses).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+		expect(p.categories).toHaveLength(7);
+		const total = (i: number) => p.categories.reduce((a, c) => a + c.values[i], 0);
+		expect(total(0)).toBeCloseTo(1436, 9);
+		metricValues(may, 'ehcp_total').forEach((n, k) => expect(total(k + 1)).toBeCloseTo(n, 6));
+	});
+
+	it('says in words when each scenario breaches the cap, how EHCPs grow and how the KPIs are rated', () => {
+		const messages = keyMessages(results, may, ragSummary(dataset.kpis), 1436, 2021);
+		expect(messages).toHaveLength(results.length + 2);
+		for (const [i, r] of results.entries()) {
+			expect(messages[i]).toMatch(
+				r.firstBreach >= 0
+					? new RegExp(
+							`^${r.scenarioName.replace(/[()]/g, '\\$&')} first breaches the cap in ${r.years[r.firstBreach]}: `
+						)
+					: /stays under the cap to 2025\/26/
+			);
+		}
+		expect(messages.at(-2)).toMatch(
+			/^In “May 2021 projection”, EHCPs go from 1,436 in January 2021 to [\d,]+ in January 2026 \(\+\d+%\)\.$/
+		);
+		expect(messages.at(-1)).toBe(
+			'Of 38 rated KPIs, 26 are Green, 12 Amber and 0 Red; 1 rating is a judgement overriding the rule.'
+		);
+	});
+});
