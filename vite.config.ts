@@ -5,6 +5,8 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Workers live beside src/ (workers/); the dev server must be allowed to serve them.
+	server: { fs: { allow: ['workers'] } },
 	worker: { format: 'es' },
 	// Pre-bundled up front so that browser tests do not reload when Vite discovers them mid-run.
 	optimizeDeps: { include: ['comlink', 'papaparse', 'idb', 'd3'] },

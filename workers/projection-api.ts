@@ -1,14 +1,29 @@
 /**
  * The projection worker's API, kept apart from the worker entry point so it can be tested
  * in-process (Node, Vitest) exactly as the worker runs it. A thin layer over the engine: it
- * holds the prepared dataset between calls so a slider drag only recompiles the scenario.
+ * holds the prepared dataset between calls so a slider drag only recompiles the scenario, and
+ * keeps compiled scenarios so that the worker pool's chunks of one Monte Carlo run compile once.
  */
+import { transfer } from 'comlink';
 import type { Dataset, EstimatorId } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import type { BacktestSummary } from '../src/lib/engine/backtest';
 import { backtest } from '../src/lib/engine/backtest';
+import type { RunMeta } from '../src/lib/engine/monte-carlo';
+import { runMeta } from '../src/lib/engine/monte-carlo';
+import { createWorkspace, type Workspace } from '../src/lib/engine/project';
+import type { CompiledScenario } from '../src/lib/engine/scenario';
+import type { SimulationBlock } from '../src/lib/engine/simulate';
+import { simulate } from '../src/lib/engine/simulate';
 import type { PreparedDataset, ScenarioResult } from '../src/lib/engine/workbench';
-import { prepareDataset, runExpected } from '../src/lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '../src/lib/engine/workbench';
+import type { DsgGrid } from '../src/lib/io/dsg-grid';
+import { dsgGrid } from '../src/lib/io/dsg-grid';
+import { projectExpected } from '../src/lib/engine/project';
+import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../src/lib/engine/goal-seek';
+import { goalSeek } from '../src/lib/engine/goal-seek';
+import type { SensitivityOptions, SensitivityResult } from '../src/lib/engine/sensitivity';
+import { sensitivity } from '../src/lib/engine/sensitivity';
 
 export interface PreparedSummary {
 	datasetId: string;
@@ -21,6 +36,12 @@ export interface PreparedSummary {
 	baseTotal: number;
 }
 
+/** Simulations [from, to) of one scenario, with what the run is of. */
+export interface SimulatedScenario {
+	meta: RunMeta;
+	block: SimulationBlock;
+}
+
 export interface ProjectionApi {
 	/** Estimates the dataset's demand model; later calls reuse it until another dataset comes. */
 	prepare(dataset: Dataset): PreparedSummary;
@@ -28,6 +49,24 @@ export interface ProjectionApi {
 	runExpected(scenarios: Scenario[]): ScenarioResult[];
 	/** Back-tests each estimator over `holdout` held-out census years. */
 	backtest(holdout: number): BacktestSummary;
+	/** The DSG management plan grid (EHCPs by category × age band × census) of a scenario. */
+	dsgGrid(scenario: Scenario): DsgGrid;
+	/** Goal seek (engine/goal-seek.ts) on a scenario over the prepared dataset. */
+	goalSeek(scenario: Scenario, target: GoalSeekTarget, options: GoalSeekOptions): GoalSeekResult;
+	/** The tornado of a scenario's end-of-horizon deficit (engine/sensitivity.ts). */
+	sensitivity(scenario: Scenario, options: SensitivityOptions): SensitivityResult;
+	/**
+	 * Monte Carlo simulations [from, to) of each scenario with `seed` (simulate.ts: simulation i
+	 * uses stream i, so any split gives the same values). A scenario is given whole, or by the id
+	 * of one given earlier since the last `prepare`. The typed arrays are transferred, not copied,
+	 * when called through comlink.
+	 */
+	simulate(
+		scenarios: (Scenario | string)[],
+		from: number,
+		to: number,
+		seed: number
+	): SimulatedScenario[];
 }
 
 export function createProjectionApi(): ProjectionApi {
@@ -36,8 +75,30 @@ export function createProjectionApi(): ProjectionApi {
 		if (!prepared) throw new Error(`${what}: no dataset is prepared; call prepare(dataset) first`);
 		return prepared;
 	};
+	// Compiled scenarios by id, with the JSON they were compiled from: a changed scenario under
+	// the same id is compiled again.
+	const compiled = new Map<string, { json: string; c: CompiledScenario; ws: Workspace }>();
+	const compiledFor = (p: PreparedDataset, s: Scenario | string) => {
+		if (typeof s === 'string') {
+			const hit = compiled.get(s);
+			if (!hit) {
+				throw new Error(
+					`simulate: no scenario with id "${s}" has been given to this worker since the dataset was prepared; pass the scenario itself`
+				);
+			}
+			return hit;
+		}
+		const json = JSON.stringify(s);
+		const hit = compiled.get(s.id);
+		if (hit && hit.json === json) return hit;
+		const c = compile(p, s);
+		const entry = { json, c, ws: createWorkspace(c) };
+		compiled.set(s.id, entry);
+		return entry;
+	};
 	return {
 		prepare(dataset) {
+			compiled.clear();
 			prepared = prepareDataset(dataset);
 			const d = prepared.demand;
 			return {
@@ -57,6 +118,28 @@ export function createProjectionApi(): ProjectionApi {
 		},
 		backtest(holdout) {
 			return backtest(need('backtest').dataset, holdout);
+		},
+		goalSeek(scenario, target, options) {
+			return goalSeek(need('goalSeek'), scenario, target, options);
+		},
+		sensitivity(scenario, options) {
+			const p = need('sensitivity');
+			return sensitivity(p, scenario, p.dataset, options);
+		},
+		dsgGrid(scenario) {
+			const c = compile(need('dsgGrid'), scenario);
+			return dsgGrid(c, projectExpected(c));
+		},
+		simulate(scenarios, from, to, seed) {
+			const p = need('simulate');
+			const out = scenarios.map((s) => {
+				const { c, ws } = compiledFor(p, s);
+				return { meta: runMeta(c), block: simulate(c, from, to, seed, { workspace: ws }) };
+			});
+			return transfer(
+				out,
+				out.flatMap((r) => [r.block.values.buffer, r.block.firstBreach.buffer])
+			);
 		}
 	};
 }

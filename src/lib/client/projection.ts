@@ -10,8 +10,11 @@ import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { BacktestSummary } from '../engine/backtest';
 import type { ScenarioResult } from '../engine/workbench';
+import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../engine/goal-seek';
+import type { SensitivityOptions, SensitivityResult } from '../engine/sensitivity';
+import type { DsgGrid } from '../io/dsg-grid';
 import type { PreparedSummary, ProjectionApi } from '../../../workers/projection-api';
-import { createProjectionApi } from '../../../workers/projection-api';
+import { inPageApi } from './in-page-api';
 
 export interface ProjectionClientOptions {
 	/** Makes the worker; null runs the engine in-process (tests, Node, no Worker support). */
@@ -36,7 +39,7 @@ export class ProjectionClient {
 
 	constructor(options: ProjectionClientOptions = {}) {
 		this.#options = options;
-		this.#api = this.#startWorker() ?? createProjectionApi();
+		this.#api = this.#startWorker() ?? inPageApi();
 	}
 
 	#startWorker(): Remote<ProjectionApi> | null {
@@ -66,7 +69,7 @@ export class ProjectionClient {
 			`The projection worker failed (${reason}). It was restarted and the projection recomputed.`
 		);
 		// Answer from the page at once, then move back to a fresh worker.
-		this.#api = createProjectionApi();
+		this.#api = inPageApi();
 		const fresh = this.#startWorker();
 		if (fresh) this.#api = fresh;
 		this.#rerunLatest?.();
@@ -128,6 +131,25 @@ export class ProjectionClient {
 
 	async backtest(holdout: number): Promise<BacktestSummary> {
 		return (await this.#ready()).backtest(holdout);
+	}
+
+	/** The DSG management plan grid of a scenario's expected projection. */
+	async dsgGrid(scenario: Scenario): Promise<DsgGrid> {
+		return (await this.#ready()).dsgGrid(plain(scenario));
+	}
+
+	/** Goal seek on a scenario (engine/goal-seek.ts), in the worker. */
+	async goalSeek(
+		scenario: Scenario,
+		target: GoalSeekTarget,
+		options: GoalSeekOptions
+	): Promise<GoalSeekResult> {
+		return (await this.#ready()).goalSeek(plain(scenario), plain(target), plain(options));
+	}
+
+	/** The sensitivity tornado of a scenario (engine/sensitivity.ts), in the worker. */
+	async sensitivity(scenario: Scenario, options: SensitivityOptions): Promise<SensitivityResult> {
+		return (await this.#ready()).sensitivity(plain(scenario), plain(options));
 	}
 
 	dispose() {

@@ -153,7 +153,13 @@ export function parseScenarioSet(text: string, fileName: string): ScenarioSetPar
 		return fail(`"${fileName}" is empty; a scenario set is a JSON file that starts with "{".`);
 	}
 	const parsed = parseJsonWithoutPrototypeKeys(body);
-	if (!parsed.ok) return fail(`"${fileName}" is not valid JSON: ${parsed.message}`);
+	if (!parsed.ok) {
+		// A stack overflow means absurdly deep nesting, which no scenario set has.
+		const reason = /call stack/i.test(parsed.message)
+			? 'it is nested far too deeply to be a scenario set'
+			: parsed.message;
+		return fail(`"${fileName}" is not valid JSON: ${reason}`);
+	}
 	const warnings: ValidationIssue[] = [];
 	if (parsed.dropped > 0) {
 		warnings.push({

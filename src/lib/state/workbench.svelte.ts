@@ -8,7 +8,8 @@ import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { ScenarioResult } from '../engine/workbench';
-import { kingstonDataset } from '../data/kingston';
+import type { GoalSeekOptions, GoalSeekTarget } from '../engine/goal-seek';
+import type { SensitivityOptions } from '../engine/sensitivity';
 import { kingstonScenarios } from '../data/kingston-scenarios';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../../../workers/projection-api';
@@ -74,6 +75,11 @@ export class WorkbenchState {
 	/** Save state by scenario id. */
 	saves = $state<Record<string, SaveStatus>>({});
 	computing = $state(false);
+	/**
+	 * The projection failed (the worker crashed, or threw) and a good one has not come back yet:
+	 * `results` still holds the last good projection, to be shown marked as out of date.
+	 */
+	stale = $state(false);
 	/** Bumped on every undo-history change so that canUndo/canRedo re-read. */
 	historyVersion = $state(0);
 
@@ -85,12 +91,20 @@ export class WorkbenchState {
 	#histories = new Map<string, History<Scenario>>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** The storage banner set by a failed save, cleared by the next save that works. */
+	#saveProblem: string | null = null;
 
-	constructor(options: { worker?: boolean; db?: WorkbenchDatabase | null } = {}) {
+	/** `worker`: use a projection worker (a factory makes a given one, for tests). */
+	constructor(options: { worker?: boolean | (() => Worker); db?: WorkbenchDatabase | null } = {}) {
 		const useWorker = options.worker ?? typeof Worker !== 'undefined';
 		this.#client = new ProjectionClient({
-			createWorker: useWorker ? createProjectionWorker : null,
-			onWorkerError: (m) => (this.workerProblem = m)
+			createWorker:
+				typeof useWorker === 'function' ? useWorker : useWorker ? createProjectionWorker : null,
+			onWorkerError: (m) => {
+				this.workerProblem = m;
+				// A crash mid-run: what is on screen predates the edit until the rerun answers.
+				if (this.computing) this.stale = true;
+			}
 		});
 		if (options.db !== undefined) this.#db = options.db;
 	}
@@ -111,7 +125,7 @@ export class WorkbenchState {
 							'A newer version of the workbench was opened in another tab. Reload this page to keep saving.')
 				});
 				await seedBuiltInDataset(this.#db, {
-					dataset: kingstonDataset(),
+					dataset: await builtInDataset(),
 					scenarios: kingstonScenarios(),
 					version: BUILT_IN_VERSION
 				});
@@ -128,7 +142,7 @@ export class WorkbenchState {
 					' You can keep working: changes stay in this page until you close it, and can be exported.';
 			}
 			if (!dataset) {
-				dataset = kingstonDataset();
+				dataset = await builtInDataset();
 				records = inMemoryRecords(dataset.id, kingstonScenarios());
 				this.datasets = [dataset];
 			}
@@ -271,17 +285,24 @@ export class WorkbenchState {
 		if (this.dataset?.id === id) {
 			const next = this.datasets[0];
 			if (next) await this.openDataset(next.id);
-			else await this.addDataset(kingstonDataset(), kingstonScenarios());
+			else await this.addDataset(await builtInDataset(), kingstonScenarios());
 		}
 	}
 
-	/** Reruns the expected projection of every scenario of the open dataset. */
+	/**
+	 * Reruns the expected projection of every scenario of the open dataset. Never rejects: when
+	 * the projection fails, the last good results stay, marked `stale`, and `workerProblem` says why.
+	 */
 	async recompute(): Promise<void> {
 		this.computing = true;
 		try {
 			const list = this.scenarios.map((r) => r.scenario);
 			const results = await this.#client.runExpected(list);
 			this.results = Object.fromEntries(results.map((r) => [r.scenarioId, r]));
+			this.stale = false;
+		} catch (e) {
+			this.stale = true;
+			this.workerProblem = `The projection could not be recomputed (${e instanceof Error ? e.message : String(e)}). The figures shown are from the last good projection; change a value to try again.`;
 		} finally {
 			this.computing = false;
 		}
@@ -290,6 +311,23 @@ export class WorkbenchState {
 	/** Back-tests the open dataset's estimators (MODEL.md §8). */
 	backtest(holdout: number) {
 		return this.#client.backtest(holdout);
+	}
+
+	/** Goal seek on a scenario (engine/goal-seek.ts), in the projection worker. */
+	goalSeek(scenario: Scenario, target: GoalSeekTarget, options: GoalSeekOptions) {
+		return this.#client.goalSeek(scenario, target, options);
+	}
+
+	/** The sensitivity tornado of a scenario (engine/sensitivity.ts), in the projection worker. */
+	sensitivity(scenario: Scenario, options: SensitivityOptions) {
+		return this.#client.sensitivity(scenario, options);
+	}
+
+	/** The DSG management plan grid (EHCPs by category × age band × census) of an open scenario. */
+	dsgGrid(id: string) {
+		const scenario = this.scenario(id);
+		if (!scenario) throw new Error(`dsgGrid: no open scenario with id "${id}"`);
+		return this.#client.dsgGrid(scenario);
 	}
 
 	scenario(id: string): Scenario | undefined {
@@ -324,16 +362,26 @@ export class WorkbenchState {
 	/**
 	 * Applies an edited scenario at once (the projection reruns), records it for undo and saves it
 	 * shortly after. The caller validates first: an invalid scenario is never passed here.
+	 * `merge`: edits in a row with the same key (one slider drag, one field being typed in) make
+	 * a single undo step.
 	 */
-	async edit(edited: Scenario): Promise<void> {
+	async edit(edited: Scenario, options: { merge?: string } = {}): Promise<void> {
 		// A plain copy: Svelte state proxies from an editor cannot be stored or posted.
 		const next = $state.snapshot(edited) as Scenario;
 		const current = this.scenarios.find((r) => r.id === next.id);
 		if (!current) throw new Error(`edit: no open scenario with id "${next.id}"`);
-		this.#history(next.id).record(current.scenario);
-		this.historyVersion++;
+		const merge = options.merge;
+		if (!merge || this.#lastMerge.get(next.id) !== merge || !this.#history(next.id).canUndo) {
+			this.#history(next.id).record(current.scenario);
+			this.historyVersion++;
+		}
+		if (merge) this.#lastMerge.set(next.id, merge);
+		else this.#lastMerge.delete(next.id);
 		await this.#apply(current, next);
 	}
+
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not state to render
+	#lastMerge = new Map<string, string>();
 
 	async #apply(current: ScenarioRecord, next: Scenario) {
 		this.#replace({ ...current, scenario: next });
@@ -353,6 +401,7 @@ export class WorkbenchState {
 	}
 
 	async undo(id: string): Promise<void> {
+		this.#lastMerge.delete(id);
 		const current = this.scenarios.find((r) => r.id === id);
 		const previous = current && this.#history(id).undo(current.scenario);
 		this.historyVersion++;
@@ -360,6 +409,7 @@ export class WorkbenchState {
 	}
 
 	async redo(id: string): Promise<void> {
+		this.#lastMerge.delete(id);
 		const current = this.scenarios.find((r) => r.id === id);
 		const next = current && this.#history(id).redo(current.scenario);
 		this.historyVersion++;
@@ -374,9 +424,24 @@ export class WorkbenchState {
 		);
 	}
 
+	/**
+	 * Why reloading the page now would lose work (an edit not saved in this browser), or null.
+	 * Call after flush(). Used before a reload into a new version of the app.
+	 */
+	unsavedWork(): string | null {
+		const unsaved = this.scenarios.filter((r) => this.saves[r.id]?.dirty).length;
+		if (unsaved === 0) return null;
+		const what = unsaved === 1 ? 'One scenario has' : `${unsaved} scenarios have`;
+		return `${what} changes not saved in this browser: reloading now would lose them. Export your scenarios first (Scenarios → Export).`;
+	}
+
 	/** Saves every pending edit now (before leaving a dataset, or on page hide). */
 	async flush(): Promise<void> {
-		const pending = [...this.#timers.keys()];
+		// Edits whose save failed (storage full…) are pending too: try them again.
+		const failed = Object.keys(this.saves).filter(
+			(id) => this.saves[id].dirty && this.saves[id].error
+		);
+		const pending = [...this.#timers.keys(), ...failed.filter((id) => !this.#timers.has(id))];
 		for (const id of pending) {
 			clearTimeout(this.#timers.get(id));
 			this.#timers.delete(id);
@@ -404,6 +469,9 @@ export class WorkbenchState {
 				dirty: now.scenario !== record.scenario,
 				error: null
 			});
+			if (this.storageProblem !== null && this.storageProblem === this.#saveProblem) {
+				this.storageProblem = this.#saveProblem = null;
+			}
 			this.#channel?.post({ type: 'scenario-saved', id, revision: saved.revision });
 			if (now.scenario !== record.scenario) this.#scheduleSave(id);
 		} catch (e) {
@@ -411,7 +479,11 @@ export class WorkbenchState {
 				const theirs = (await getScenario(this.#db, id).catch(() => undefined)) ?? null;
 				this.#status(id, { saving: false, conflict: { message: (e as Error).message, theirs } });
 			} else {
-				this.#status(id, { saving: false, error: toStorageError(e, 'save the scenario').message });
+				const message = toStorageError(e, 'save the scenario').message;
+				this.#status(id, { saving: false, error: message });
+				// Also in the page's banner: the edit is on screen but not on disk.
+				this.#saveProblem = `${message} Your change is kept in this page meanwhile: it is saved with your next edit (or export your scenarios to keep a copy).`;
+				this.storageProblem = this.#saveProblem;
 			}
 		}
 	}
@@ -519,6 +591,14 @@ export class WorkbenchState {
 		this.#histories.delete(id);
 		await this.recompute();
 	}
+}
+
+/**
+ * The built-in Kingston dataset, loaded on demand: building it runs engine code (the base
+ * caseload's IPF) that is otherwise only needed in the worker, so it stays out of the first load.
+ */
+async function builtInDataset(): Promise<Dataset> {
+	return (await import('../data/kingston')).kingstonDataset();
 }
 
 export function uniqueName(wanted: string, records: readonly ScenarioRecord[]): string {

@@ -47,9 +47,14 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseCount(raw: string): StatValue | undefined {
 	const s = raw.trim();
-	if (WHOLE.test(s)) return present(Number(s));
-	if (WHOLE_WITH_SEPARATORS.test(s)) return present(Number(s.replace(/,/g, '')));
+	// Digits beyond 2^53 are not a count a file can mean (400 nines would read as Infinity).
+	if (WHOLE.test(s)) return exactCount(Number(s));
+	if (WHOLE_WITH_SEPARATORS.test(s)) return exactCount(Number(s.replace(/,/g, '')));
 	return parseMissing(s);
+}
+
+function exactCount(n: number): StatValue | undefined {
+	return Number.isSafeInteger(n) ? present(n) : undefined;
 }
 
 /**
