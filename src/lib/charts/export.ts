@@ -3,6 +3,7 @@
  * canvas). Nothing leaves the machine: the PNG is drawn from a `data:` URL, so no request is made
  * and the canvas is never tainted.
  */
+import { saveBlob } from '../client/download';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -115,21 +116,6 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
 function withExtension(fileName: string, ext: string): string {
 	const name = fileName.trim() || 'chart';
 	return name.toLowerCase().endsWith(ext) ? name : name + ext;
-}
-
-/** Saves a blob through a temporary link (the browser's download, no request made). */
-function saveBlob(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.rel = 'noopener';
-	a.style.display = 'none';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Revoking at once can cancel the download in some browsers; let the click be handled first.
-	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 	serialiseScenarioSet
 } from '../model/scenario-set';
 import { slugify } from '../model/categories';
+import { saveText } from '../client/download';
 
 /** What writes the files (kept in step with package.json's version). */
 export const APP_INFO: ScenarioSetApp = { name: 'SEND Workbench', version: '0.1.0' };
@@ -57,21 +58,6 @@ export function scenarioSetText(
 export function scenarioSetFileName(dataset: Dataset, date: string): string {
 	const who = slugify(dataset.authority.name || dataset.name).replace(/_/g, '-');
 	return `${who}-scenarios-${date}.json`;
-}
-
-/** Saves text as a download through a temporary link (nothing is sent anywhere). */
-function saveText(text: string, fileName: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.rel = 'noopener';
-	a.style.display = 'none';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Revoking at once can cancel the download in some browsers.
-	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**

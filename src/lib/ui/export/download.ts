@@ -3,21 +3,9 @@
  */
 import type { DataTable } from '$lib/io/table';
 import { exportFileName, tableToCsv } from '$lib/io/table';
+import { saveBlob } from '$lib/client/download';
 
-/** Saves a blob as a download with the given file name. */
-export function saveBlob(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.rel = 'noopener';
-	a.style.display = 'none';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Revoking at once can cancel the download in some browsers; let the click be handled first.
-	setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+export { saveBlob };
 
 /** Today's date as YYYY-MM-DD in the user's time zone, for file names. */
 export function todayIso(): string {
