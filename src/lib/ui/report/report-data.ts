@@ -5,6 +5,9 @@
  */
 import type { Dataset, QuarterlyReport } from '$lib/model/dataset';
 import type { Kpi } from '$lib/model/kpi';
+import type { Scenario } from '$lib/model/scenario';
+import { MAY_PROJECTION } from '$lib/data/kingston-scenarios';
+import { defaultPlanId } from '$lib/ui/data/plan-vs-actual';
 import type { ScenarioResult } from '$lib/engine/workbench';
 import { computeKpi } from '$lib/engine/kpi';
 import {
@@ -114,4 +117,24 @@ export function currentKpis(dataset: Dataset): Kpi[] {
 		const p = parsePeriod(last.period);
 		return kpiAsAt(k, `${p.fyStart}-Q${p.quarter}`, fy);
 	});
+}
+
+/**
+ * The two scenarios of a monitoring table: the ones the user chose, else the financial plan
+ * (found by name, as for actuals) and the May projection, else the first two scenarios.
+ * @example monitoringPair(scenarios, null, null) // { plan: SVA plan, projection: May 2021 projection }
+ */
+export function monitoringPair(
+	scenarios: readonly Scenario[],
+	planId: string | null,
+	projectionId: string | null
+): { plan: Scenario | undefined; projection: Scenario | undefined } {
+	const byId = (id: string | null) => (id ? scenarios.find((s) => s.id === id) : undefined);
+	const plan = byId(planId) ?? byId(defaultPlanId(scenarios)) ?? scenarios[0];
+	const projection =
+		byId(projectionId) ??
+		scenarios.find((s) => s.name === MAY_PROJECTION) ??
+		scenarios.find((s) => s !== plan) ??
+		scenarios[0];
+	return { plan, projection };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { withActual } from '$lib/engine/kpi-history';
 import { imported } from '$lib/model/provenance';
 import {
 	currentKpis,
 	kpiYearStart,
 	kpisForReport,
+	monitoringPair,
 	nextReport,
 	quarterOf,
 	reportYear
@@ -60,5 +62,29 @@ describe('reports and quarters', () => {
 		expect(reportDate('2021-06-18')).toBe('18 June 2021');
 		expect(reportDate('')).toBe('not yet');
 		expect(reportDate('June 2021')).toBe('June 2021');
+	});
+});
+
+describe('the scenarios of a monitoring table', () => {
+	const scenarios = kingstonScenarios();
+
+	it('defaults to the financial plan and the May projection', () => {
+		const { plan, projection } = monitoringPair(scenarios, null, null);
+		expect(plan?.name).toBe('SVA financial model 2021/22');
+		expect(projection?.name).toBe('May 2021 projection');
+	});
+
+	it('keeps the user’s choice', () => {
+		const { plan, projection } = monitoringPair(scenarios, scenarios[2].id, scenarios[0].id);
+		expect([plan?.id, projection?.id]).toEqual([scenarios[2].id, scenarios[0].id]);
+	});
+
+	it('finds a new dataset’s “Financial plan” and pairs it with another scenario', () => {
+		const other = [
+			{ ...scenarios[2], id: 'b', name: 'Baseline (trend)' },
+			{ ...scenarios[0], id: 'p', name: 'Financial plan' }
+		];
+		const { plan, projection } = monitoringPair(other, null, null);
+		expect([plan?.id, projection?.id]).toEqual(['p', 'b']);
 	});
 });
