@@ -16,6 +16,8 @@
  */
 import type { WitanInputs } from '../io/witan/parse-inputs';
 import type { WitanInputsToWrite } from '../io/witan/write-inputs';
+import type { Scenario } from '../model/scenario';
+import { DEFAULT_MONTE_CARLO } from '../model/scenario';
 import type {
 	Dataset,
 	FinanceLedger,
@@ -31,6 +33,7 @@ import { estimateDemand } from './estimate';
 import { createScratch, createStepFlows, stepPopulation } from './population';
 import { expectedSampler } from './sampler';
 import { buildSteps } from './scenario';
+import { WITAN_PLACEHOLDER_CAP, hasPlaceholderFinance } from './witan-placeholder';
 
 export interface WitanDatasetOptions {
 	/** Dataset id; default `witan-send-<base census>`. */
@@ -45,8 +48,7 @@ export interface WitanDatasetOptions {
 	source?: string;
 }
 
-/** The cap of the placeholder ledger: a cumulative deficit that no projection reaches, £. */
-export const WITAN_PLACEHOLDER_CAP = 1e12;
+export { WITAN_PLACEHOLDER_CAP, hasPlaceholderFinance };
 
 const NO_FINANCE = 'witan.send inputs carry no finance';
 
@@ -225,5 +227,30 @@ export function witanInputsOfDataset(
 		transitions: dataset.transitions,
 		population: dataset.population,
 		unitCosts: dataset.unitCosts
+	};
+}
+
+/** The name of the scenario a witan.send import comes with. */
+export const WITAN_BASELINE = 'Baseline (pooled, as witan.send)';
+
+/**
+ * The scenario a witan.send import starts with: witan.send's own assumption (pooled mean of the
+ * history for new and ceased plans), no levers, 1,000 simulations with seed 50.
+ * @example addDataset(dataset, [witanBaselineScenario(dataset)])
+ */
+export function witanBaselineScenario(dataset: Dataset): Scenario {
+	return {
+		id: `${dataset.id}--baseline-pooled`,
+		name: WITAN_BASELINE,
+		parentId: null,
+		description:
+			'witan.send’s own assumption: rates of new plans, ceased plans and moves at the pooled mean of the history, no levers. ' +
+			'witan.send inputs carry no finance, so every ledger figure is a placeholder assumption.',
+		openingCumulativeDeficit: null,
+		ledger: {},
+		savingsDelivery: {},
+		demand: { estimator: 'pooled', leaverEstimator: 'pooled', flowTargets: [] },
+		levers: [],
+		monteCarlo: { ...DEFAULT_MONTE_CARLO }
 	};
 }

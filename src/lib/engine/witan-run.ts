@@ -12,12 +12,16 @@
  * Simulation i draws from its own stream `createRng(seed, i)`, so results depend only on the seed
  * and N. Academic years are every NCY some setting takes, needs and settings every one of the
  * dataset's, zeros included, so each table has the same keys every year.
+ *
+ * A dataset runs with no levers (`runWitan`, as witan.send does); a compiled scenario runs with
+ * its demand levers, flow targets and unit costs (`runWitanScenario`), so the same five tables
+ * can be written for any scenario of any dataset. Both build the same `WitanModel` and run it
+ * with `runWitanModel`.
  */
 import type { WitanOutputKind, WitanOutputRow } from '../io/witan/outputs';
 import type { Dataset, EstimatorId } from '../model/dataset';
 import { resolveDefaultEstimator } from './backtest';
 import { baseUnitCosts } from './costs';
-import type { DemandModel } from './demand';
 import { estimateDemand } from './estimate';
 import type { StepParams } from './params';
 import type { StepFlows } from './population';
@@ -26,23 +30,45 @@ import { createRandomSampler } from './random-sampler';
 import { createRng } from './rng';
 import type { Sampler } from './sampler';
 import { expectedSampler } from './sampler';
+import type { CompiledScenario } from './scenario';
 import { buildSteps } from './scenario';
+import type { StateSpace } from './space';
 import { statesAt } from './space';
 
-/** A witan dataset ready to simulate: its demand model and step parameters under one estimator. */
+/** A model ready to simulate the witan way: a state space, a base stock and one step per census. */
 export interface WitanModel {
-	demand: DemandModel;
+	space: StateSpace;
+	/** The census the base stock is at (January). */
+	baseCensus: number;
+	/** Children by state at the base census. */
+	base: Float64Array;
+	/** The census that ends each step. */
+	censuses: number[];
 	steps: StepParams[];
 	estimator: EstimatorId;
-	/** £ per placement per year, by state. */
-	unitCost: Float64Array;
+	/**
+	 * £ per placement per year by state, at each census of the output, base first: costs.csv
+	 * prices throughout for a dataset, the scenario's inflated costs for a scenario.
+	 */
+	unitCosts: Float64Array[];
 	/** The NCYs reported in Output_AY (every NCY with a valid state), ascending. */
 	academicYears: number[];
+	notes: string[];
 	warnings: string[];
 }
 
+/** Every NCY of the space at which some need has a valid state, ascending. */
+function academicYearsOf(space: StateSpace): number[] {
+	const out: number[] = [];
+	for (let y = space.minNcy; y <= space.maxNcy; y++) {
+		if (space.needs.some((_, n) => statesAt(space, y, n).length > 0)) out.push(y);
+	}
+	return out;
+}
+
 /**
- * Estimates a dataset and builds its step parameters with no scenario levers.
+ * Estimates a dataset and builds its step parameters with no scenario levers; every census is
+ * costed at the dataset's unit costs (costs.csv prices, no inflation, as witan.send does).
  * @param estimator trend of joiner and leaver rates; default the dataset's ('pooled' for witan inputs)
  * @example const model = prepareWitanModel(witanDataset(inputs));
  */
@@ -52,17 +78,46 @@ export function prepareWitanModel(dataset: Dataset, estimator?: EstimatorId): Wi
 	const warnings = [...demand.warnings];
 	const steps = buildSteps(demand, { joiners: chosen, leavers: chosen }, [], warnings);
 	const { space } = demand;
-	const academicYears: number[] = [];
-	for (let y = space.minNcy; y <= space.maxNcy; y++) {
-		if (space.needs.some((_, n) => statesAt(space, y, n).length > 0)) academicYears.push(y);
-	}
+	const unitCost = baseUnitCosts(space, dataset.unitCosts);
 	return {
-		demand,
+		space,
+		baseCensus: demand.baseCensus,
+		base: demand.base,
+		censuses: demand.censuses,
 		steps,
 		estimator: chosen,
-		unitCost: baseUnitCosts(space, dataset.unitCosts),
-		academicYears,
+		unitCosts: [demand.baseCensus, ...demand.censuses].map(() => unitCost),
+		academicYears: academicYearsOf(space),
+		notes: [...demand.notes, `Trend of joiner and leaver rates: ${chosen}.`],
 		warnings
+	};
+}
+
+/**
+ * The witan model of a compiled scenario: its steps (demand levers and flow targets applied) and
+ * its unit costs in each step's financial year (the base census at first-year prices). Finance
+ * levers change nothing here: the witan tables hold no finance.
+ * @example const model = witanModelOfScenario(compile(prepareDataset(dataset), scenario));
+ */
+export function witanModelOfScenario(c: CompiledScenario): WitanModel {
+	if (c.steps.length === 0 || c.unitCosts.length !== c.steps.length) {
+		throw new Error(
+			`witanModelOfScenario: "${c.scenarioName}" must have one unit cost table per step and at least one step, got ${c.steps.length} steps and ${c.unitCosts.length} tables`
+		);
+	}
+	return {
+		space: c.space,
+		baseCensus: c.baseCensus,
+		base: c.base,
+		censuses: c.censuses,
+		steps: c.steps,
+		estimator: c.estimator,
+		unitCosts: [c.unitCosts[0], ...c.unitCosts],
+		academicYears: academicYearsOf(c.space),
+		notes: [
+			`Scenario “${c.scenarioName}”: trend of new plans ${c.estimator}; its demand levers, flow targets and unit costs apply (costs of January ${c.baseCensus} at ${c.years[0]} prices).`
+		],
+		warnings: [...c.warnings]
 	};
 }
 
@@ -79,7 +134,7 @@ export function witanTrajectory(
 	sampler: Sampler,
 	visit?: WitanStepVisitor
 ): Float64Array[] {
-	const { space, base } = model.demand;
+	const { space, base } = model;
 	const flows = createStepFlows(space.size);
 	const scratch = createScratch(space);
 	const stocks = [Float64Array.from(base)];
@@ -97,10 +152,12 @@ export interface WitanRunOptions {
 	sims: number;
 	/** Seed of the run, a whole number in [0, 2^32). */
 	seed: number;
-	/** Trend of joiner and leaver rates; default the dataset's. */
+	/** Trend of joiner and leaver rates; default the dataset's. `runWitan` only. */
 	estimator?: EstimatorId;
-	/** Called after every step of every simulation (for checks and progress). */
+	/** Called after every step of every simulation (for checks). */
 	visit?: (sim: number, step: number, before: Float64Array, flows: StepFlows) => void;
+	/** Called after each simulation with the number done so far and N (for a progress bar). */
+	progress?: (done: number, sims: number) => void;
 }
 
 export interface WitanRunResult {
@@ -125,16 +182,41 @@ export interface WitanRunResult {
  * writeWitanOutputs(run.outputs); // Output_Count.csv, Output_Cost.csv, Output_AY.csv, …
  */
 export function runWitan(dataset: Dataset, options: WitanRunOptions): WitanRunResult {
-	const { sims, seed } = options;
+	checkRun('runWitan', options);
+	return runWitanModel(prepareWitanModel(dataset, options.estimator), options);
+}
+
+/**
+ * Runs N simulations of a compiled scenario (any dataset) the witan way and returns the values
+ * behind the five output tables; with no levers, no flow targets and no unit cost inflation it
+ * gives exactly what `runWitan` gives for the scenario's estimator.
+ * @example
+ * const c = compile(prepareDataset(dataset), scenario);
+ * writeWitanOutputs(runWitanScenario(c, { sims: 1000, seed: scenario.monteCarlo.seed }).outputs);
+ */
+export function runWitanScenario(c: CompiledScenario, options: WitanRunOptions): WitanRunResult {
+	checkRun('runWitanScenario', options);
+	return runWitanModel(witanModelOfScenario(c), options);
+}
+
+function checkRun(fn: string, { sims, seed }: WitanRunOptions) {
 	if (!(Number.isInteger(sims) && sims >= 1)) {
-		throw new Error(`runWitan: sims must be a whole number ≥ 1, got ${sims}`);
+		throw new Error(`${fn}: sims must be a whole number ≥ 1, got ${sims}`);
 	}
 	if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-		throw new Error(`runWitan: seed must be a whole number in [0, 2^32), got ${seed}`);
+		throw new Error(`${fn}: seed must be a whole number in [0, 2^32), got ${seed}`);
 	}
-	const model = prepareWitanModel(dataset, options.estimator);
-	const { space } = model.demand;
-	const censuses = [model.demand.baseCensus, ...model.demand.censuses];
+}
+
+/**
+ * Runs N simulations of a witan model (built by `prepareWitanModel` or `witanModelOfScenario`).
+ * @example runWitanModel(prepareWitanModel(dataset), { sims: 100, seed: 1 }).outputs.count
+ */
+export function runWitanModel(model: WitanModel, options: WitanRunOptions): WitanRunResult {
+	checkRun('runWitanModel', options);
+	const { sims, seed } = options;
+	const { space } = model;
+	const censuses = [model.baseCensus, ...model.censuses];
 	const Y = censuses.length;
 	const ays = model.academicYears;
 	const ayIndex = new Int16Array(space.maxNcy - space.minNcy + 1).fill(-1);
@@ -150,13 +232,14 @@ export function runWitan(dataset: Dataset, options: WitanRunOptions): WitanRunRe
 	const need = table(needs.length);
 	const setting = table(settings.length);
 	const record = (y: number, sim: number, stock: Float64Array) => {
+		const unitCost = model.unitCosts[y];
 		let total = 0;
 		let pounds = 0;
 		for (let s = 0; s < space.size; s++) {
 			const n = stock[s];
 			if (n === 0) continue;
 			total += n;
-			pounds += n * model.unitCost[s];
+			pounds += n * unitCost[s];
 			ay[y * ays.length + ayIndex[space.ncy[s] - space.minNcy]][sim] += n;
 			need[y * needs.length + space.need[s]][sim] += n;
 			setting[y * settings.length + space.setting[s]][sim] += n;
@@ -174,12 +257,13 @@ export function runWitan(dataset: Dataset, options: WitanRunOptions): WitanRunRe
 			visit ? (k, before, flows) => visit(sim, k, before, flows) : undefined
 		);
 		stocks.forEach((stock, y) => record(y, sim, stock));
+		options.progress?.(sim + 1, sims);
 	}
 
 	const expectedStocks = witanTrajectory(model, expectedSampler);
 	const expected = {
 		count: expectedStocks.map((s) => s.reduce((a, b) => a + b, 0)),
-		cost: expectedStocks.map((s) => s.reduce((a, n, i) => a + n * model.unitCost[i], 0))
+		cost: expectedStocks.map((s, y) => s.reduce((a, n, i) => a + n * model.unitCosts[y][i], 0))
 	};
 
 	const rows = <K extends string | number>(values: Float64Array[], keys: readonly K[] | null) => {
@@ -207,8 +291,8 @@ export function runWitan(dataset: Dataset, options: WitanRunOptions): WitanRunRe
 		},
 		expected,
 		notes: [
-			...model.demand.notes,
-			`Trend of joiner and leaver rates: ${model.estimator}. ${sims} simulation${sims === 1 ? '' : 's'}, seed ${seed}; January ${censuses[0]} is the observed base.`
+			...model.notes,
+			`${sims} simulation${sims === 1 ? '' : 's'}, seed ${seed}; January ${censuses[0]} is the observed base.`
 		],
 		warnings: model.warnings
 	};

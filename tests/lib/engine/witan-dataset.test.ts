@@ -5,10 +5,13 @@ import { createScratch, createStepFlows, stepPopulation } from '../../../src/lib
 import { expectedSampler } from '../../../src/lib/engine/sampler';
 import { buildSteps } from '../../../src/lib/engine/scenario';
 import {
+	WITAN_BASELINE,
 	WITAN_PLACEHOLDER_CAP,
+	witanBaselineScenario,
 	witanDataset,
 	witanInputsOfDataset
 } from '../../../src/lib/engine/witan-dataset';
+import { validateScenario } from '../../../src/lib/model/validate-scenario';
 import { parseWitanInputs } from '../../../src/lib/io/witan/parse-inputs';
 import { writeWitanInputs } from '../../../src/lib/io/witan/write-inputs';
 import { NONSEND, REQUIRED_LEDGER_LINES } from '../../../src/lib/model/dataset';
@@ -155,5 +158,23 @@ describe('witan input export round trip', () => {
 		expect(() => witanInputsOfDataset({ ...dataset, population: [] })).toThrow(
 			/has no general population/
 		);
+	});
+});
+
+describe('witanBaselineScenario', () => {
+	const dataset = witanDataset(parsed(files(synthetic())), { id: 'witan-test' });
+
+	it('is witan.send’s assumption: pooled rates, no levers, 1,000 simulations with seed 50', () => {
+		const s = witanBaselineScenario(dataset);
+		expect(s).toMatchObject({
+			id: 'witan-test--baseline-pooled',
+			name: WITAN_BASELINE,
+			parentId: null,
+			demand: { estimator: 'pooled', leaverEstimator: 'pooled', flowTargets: [] },
+			levers: [],
+			monteCarlo: { simulations: 1000, seed: 50 }
+		});
+		const r = validateScenario(s, dataset);
+		expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([]);
 	});
 });

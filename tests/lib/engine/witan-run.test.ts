@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { kingstonDataset } from '../../../src/lib/data/kingston';
+import { BASELINE_TREND, kingstonScenarios } from '../../../src/lib/data/kingston-scenarios';
 import { total } from '../../../src/lib/engine/population';
 import { expectedSampler } from '../../../src/lib/engine/sampler';
-import { witanDataset } from '../../../src/lib/engine/witan-dataset';
+import { witanBaselineScenario, witanDataset } from '../../../src/lib/engine/witan-dataset';
 import {
 	prepareWitanModel,
 	runWitan,
+	runWitanModel,
+	runWitanScenario,
+	witanModelOfScenario,
 	witanTrajectory,
 	type WitanRunResult
 } from '../../../src/lib/engine/witan-run';
+import {
+	compile,
+	metricValues,
+	prepareDataset,
+	runExpected
+} from '../../../src/lib/engine/workbench';
+import type { Lever, Scenario } from '../../../src/lib/model/scenario';
 import { writeWitanOutputs } from '../../../src/lib/io/witan/outputs';
 import { TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
@@ -57,7 +69,7 @@ describe('conservation', () => {
 		// TINY: MS ends at NCY 1; need B has no setting at NCY 2, need A goes on to SP.
 		const tiny = witanDataset(parsed(files(TINY)));
 		const model = prepareWitanModel(tiny);
-		const { space } = model.demand;
+		const { space } = model;
 		const ms = space.settingIndex.get('MS')!;
 		let checked = 0;
 		witanTrajectory(model, expectedSampler, (_k, before, flows) => {
@@ -86,8 +98,8 @@ describe('runWitan', () => {
 	it('splits each simulation’s total by academic year, need and setting', () => {
 		const model = prepareWitanModel(dataset);
 		const ays = model.academicYears;
-		const needs = model.demand.space.needs;
-		const settings = model.demand.space.settings.map((s) => s.id);
+		const needs = model.space.needs;
+		const settings = model.space.settings.map((s) => s.id);
 		expect(run.outputs.ay.length).toBe(5 * ays.length);
 		for (const year of run.censuses) {
 			const count = values(run, 'count', year);
@@ -149,5 +161,96 @@ describe('Monte Carlo against the expected-value projection', () => {
 			expect(Math.abs(mean - run.expected.count[y])).toBeLessThanOrEqual(3 * se + 1e-9);
 			if (y > 0) expect(sd).toBeGreaterThan(0);
 		});
+	});
+});
+
+describe('runWitanScenario', () => {
+	const prepared = prepareDataset(dataset);
+	const baseline = witanBaselineScenario(dataset);
+	const withLevers = (levers: Lever[]): Scenario => ({ ...baseline, id: 'levers', levers });
+
+	it('gives exactly what runWitan gives for a scenario with no levers and pooled rates', () => {
+		const ours = runWitanScenario(compile(prepared, baseline), { sims: 50, seed: 50 });
+		const theirs = runWitan(dataset, { sims: 50, seed: 50, estimator: 'pooled' });
+		expect(writeWitanOutputs(ours.outputs)).toEqual(writeWitanOutputs(theirs.outputs));
+		expect(ours.censuses).toEqual(theirs.censuses);
+	});
+
+	it('applies the scenario’s demand levers: its expected count is the scenario’s projection', () => {
+		const halved = withLevers([
+			{
+				id: 'half',
+				label: '',
+				kind: 'joiners',
+				multiplier: 0.5,
+				band: null,
+				from: null,
+				until: null
+			}
+		]);
+		const run = runWitanScenario(compile(prepared, halved), { sims: 20, seed: 3 });
+		const projected = metricValues(runExpected(prepared, halved), 'ehcp_total');
+		run.expected.count.slice(1).forEach((n, k) => expect(n).toBeCloseTo(projected[k], 9));
+		const unchanged = runWitanScenario(compile(prepared, baseline), { sims: 20, seed: 3 });
+		expect(run.expected.count.at(-1)).toBeLessThan(unchanged.expected.count.at(-1)!);
+	});
+
+	it('costs each census at the scenario’s unit costs for its year, the base at first-year prices', () => {
+		const inflated = withLevers([
+			{
+				id: 'inflation',
+				label: '',
+				kind: 'unit_cost_inflation',
+				setting: null,
+				rate: 0.1,
+				from: null,
+				until: null
+			}
+		]);
+		const c = compile(prepared, inflated);
+		const run = runWitanScenario(c, { sims: 5, seed: 9 });
+		const model = witanModelOfScenario(c);
+		expect(model.unitCosts).toEqual([c.unitCosts[0], ...c.unitCosts]);
+		// synthetic(): MAIN £5,000 at first-year prices; the second step’s year is 10% dearer.
+		const main = model.space.settingIndex.get('MAIN')!;
+		const s = model.space.setting.findIndex((x) => x === main);
+		expect(model.unitCosts[1][s]).toBe(5000);
+		expect(model.unitCosts[2][s]).toBeCloseTo(5500, 9);
+		const plain = runWitanScenario(compile(prepared, baseline), { sims: 5, seed: 9 });
+		expect(values(run, 'cost', 2021)).toEqual(values(plain, 'cost', 2021));
+		expect(values(run, 'count', 2023)).toEqual(values(plain, 'count', 2023));
+		expect(values(run, 'cost', 2023)[0]).toBeGreaterThan(values(plain, 'cost', 2023)[0]);
+	});
+
+	it('runs a dataset estimated from aggregates (Kingston) too', () => {
+		const kingston = kingstonDataset();
+		const scenario = kingstonScenarios().find((s) => s.name === BASELINE_TREND)!;
+		const c = compile(prepareDataset(kingston), scenario);
+		const run = runWitanScenario(c, { sims: 10, seed: 50 });
+		const baseTotal = c.base.reduce((a, b) => a + b, 0);
+		expect(run.censuses).toEqual([c.baseCensus, ...c.censuses]);
+		expect(values(run, 'count', c.baseCensus).every((v) => v === baseTotal)).toBe(true);
+		expect(run.outputs.setting.length).toBe(run.censuses.length * c.space.settings.length);
+	});
+
+	it('reports progress after every simulation, ending at N of N', () => {
+		const seen: [number, number][] = [];
+		runWitanModel(prepareWitanModel(dataset), {
+			sims: 4,
+			seed: 1,
+			progress: (done, sims) => seen.push([done, sims])
+		});
+		expect(seen).toEqual([
+			[1, 4],
+			[2, 4],
+			[3, 4],
+			[4, 4]
+		]);
+	});
+
+	it('names itself when the number of simulations is wrong', () => {
+		expect(() => runWitanScenario(compile(prepared, baseline), { sims: 1.5, seed: 1 })).toThrow(
+			'runWitanScenario: sims must be a whole number ≥ 1, got 1.5'
+		);
 	});
 });
