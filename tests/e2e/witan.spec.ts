@@ -92,8 +92,8 @@ test.describe('witan.send files', () => {
 		);
 
 		await page.getByRole('link', { name: 'See its EHCP projection on the dashboard' }).click();
-		await expect(page.getByTestId('placeholder-finance')).toContainText(
-			'which carry no finance: its deficit, cap and headroom are placeholder assumptions'
+		await expect(page.getByTestId('no-finance')).toContainText(
+			'which carry no finance: its deficit, cap and headroom are stand-in assumptions'
 		);
 		const projected = metricValues(
 			runExpected(prepareDataset(DATASET), witanBaselineScenario(DATASET)),

@@ -8,7 +8,7 @@
  * is derived from the transitions as history. witan.send's own assumption, the pooled mean of
  * history, is the default estimator.
  *
- * witan.send inputs carry no finance, so the ledger is a placeholder, every figure marked:
+ * witan.send inputs carry no finance, so the ledger is a stand-in, every figure marked:
  * allocation, transfers, other blocks, general fund, Safety Valve funding and inflation are
  * assumed 0 and the cap is a sum that is never reached; the first year's HNB expenditure is set
  * to its expected placement cost, so that non-placement spend is 0 and HNB spend is placement
@@ -33,7 +33,7 @@ import { estimateDemand } from './estimate';
 import { createScratch, createStepFlows, stepPopulation } from './population';
 import { expectedSampler } from './sampler';
 import { buildSteps } from './scenario';
-import { WITAN_PLACEHOLDER_CAP, hasPlaceholderFinance } from './witan-placeholder';
+import { WITAN_NO_FINANCE_CAP, hasNoFinance } from './witan-finance';
 
 export interface WitanDatasetOptions {
 	/** Dataset id; default `witan-send-<base census>`. */
@@ -48,7 +48,7 @@ export interface WitanDatasetOptions {
 	source?: string;
 }
 
-export { WITAN_PLACEHOLDER_CAP, hasPlaceholderFinance };
+export { WITAN_NO_FINANCE_CAP, hasNoFinance };
 
 const NO_FINANCE = 'witan.send inputs carry no finance';
 
@@ -79,8 +79,8 @@ function caseloadTotals(inputs: WitanInputs): YearCount[] {
 		}));
 }
 
-/** The placeholder ledger (see the file's docblock), without the first year's expenditure. */
-function placeholderLedger(baseCensus: number, horizonCensus: number): FinanceLedger {
+/** The stand-in ledger (see the file's docblock), without the first year's expenditure. */
+function standInLedger(baseCensus: number, horizonCensus: number): FinanceLedger {
 	const notes: Record<Exclude<LedgerLineId, 'hnb_expenditure_before_savings'>, string> = {
 		hnb_allocation: `${NO_FINANCE}: no allocation is assumed`,
 		block_transfers: `${NO_FINANCE}: no block transfers are assumed`,
@@ -95,7 +95,7 @@ function placeholderLedger(baseCensus: number, horizonCensus: number): FinanceLe
 	for (const line of REQUIRED_LEDGER_LINES) {
 		const figures: YearFigures = {};
 		for (let c = baseCensus + 1; c <= horizonCensus; c++) {
-			const value = line === 'deficit_cap' ? WITAN_PLACEHOLDER_CAP : 0;
+			const value = line === 'deficit_cap' ? WITAN_NO_FINANCE_CAP : 0;
 			figures[financialYearOfCensus(c)] = assumption(value, notes[line as keyof typeof notes]);
 		}
 		lines[line] = figures;
@@ -169,7 +169,7 @@ export function witanDataset(inputs: WitanInputs, options: WitanDatasetOptions =
 			backtestHoldout: 1
 		},
 		unitCosts: inputs.unitCosts.map((c) => ({ ...c })),
-		finance: placeholderLedger(baseCensus, horizonCensus),
+		finance: standInLedger(baseCensus, horizonCensus),
 		kpis: [],
 		conditions: [],
 		reports: []
@@ -245,7 +245,7 @@ export function witanBaselineScenario(dataset: Dataset): Scenario {
 		parentId: null,
 		description:
 			'witan.send’s own assumption: rates of new plans, ceased plans and moves at the pooled mean of the history, no levers. ' +
-			'witan.send inputs carry no finance, so every ledger figure is a placeholder assumption.',
+			'witan.send inputs carry no finance, so every ledger figure is a stand-in assumption.',
 		openingCumulativeDeficit: null,
 		ledger: {},
 		savingsDelivery: {},

@@ -6,7 +6,7 @@ import { expectedSampler } from '../../../src/lib/engine/sampler';
 import { buildSteps } from '../../../src/lib/engine/scenario';
 import {
 	WITAN_BASELINE,
-	WITAN_PLACEHOLDER_CAP,
+	WITAN_NO_FINANCE_CAP,
 	witanBaselineScenario,
 	witanDataset,
 	witanInputsOfDataset
@@ -71,7 +71,7 @@ describe('witanDataset', () => {
 			expect(Object.keys(figures)).toEqual(years);
 			for (const fy of years) {
 				expect(figures[fy].source.kind).toBe('assumption');
-				expect(figures[fy].value).toBe(line === 'deficit_cap' ? WITAN_PLACEHOLDER_CAP : 0);
+				expect(figures[fy].value).toBe(line === 'deficit_cap' ? WITAN_NO_FINANCE_CAP : 0);
 			}
 		}
 		expect(dataset.finance.openingCumulativeDeficit.source.kind).toBe('assumption');

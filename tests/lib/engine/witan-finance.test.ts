@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '../../../src/lib/data/kingston';
 import { witanDataset } from '../../../src/lib/engine/witan-dataset';
-import { hasPlaceholderFinance } from '../../../src/lib/engine/witan-placeholder';
+import { hasNoFinance } from '../../../src/lib/engine/witan-finance';
 import { files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
-describe('hasPlaceholderFinance', () => {
-	it('tells a witan dataset’s placeholder ledger from a council’s finance', () => {
-		expect(hasPlaceholderFinance(witanDataset(parsed(files(synthetic()))))).toBe(true);
-		expect(hasPlaceholderFinance(kingstonDataset())).toBe(false);
+describe('hasNoFinance', () => {
+	it('tells a witan dataset’s stand-in ledger from a council’s finance', () => {
+		expect(hasNoFinance(witanDataset(parsed(files(synthetic()))))).toBe(true);
+		expect(hasNoFinance(kingstonDataset())).toBe(false);
 	});
 
-	it('needs the placeholder cap in every year, not just one', () => {
+	it('needs the stand-in cap in every year, not just one', () => {
 		const dataset = witanDataset(parsed(files(synthetic())));
 		const cap = { ...dataset.finance.lines.deficit_cap! };
 		const [first] = Object.keys(cap) as (keyof typeof cap)[];
@@ -19,6 +19,6 @@ describe('hasPlaceholderFinance', () => {
 			...dataset,
 			finance: { ...dataset.finance, lines: { ...dataset.finance.lines, deficit_cap: cap } }
 		};
-		expect(hasPlaceholderFinance(edited)).toBe(false);
+		expect(hasNoFinance(edited)).toBe(false);
 	});
 });

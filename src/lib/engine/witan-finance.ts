@@ -1,0 +1,19 @@
+/**
+ * The stand-in finance of a dataset made from witan.send inputs (which carry no finance), and
+ * how to recognise it. Kept apart from witan-dataset.ts, which runs the estimation, so that pages
+ * can ask "is this finance a stand-in?" without loading the engine.
+ */
+import type { Dataset } from '../model/dataset';
+
+/** The cap of the stand-in ledger: a cumulative deficit that no projection reaches, £. */
+export const WITAN_NO_FINANCE_CAP = 1e12;
+
+/**
+ * Whether a dataset's finance is the stand-in of `witanDataset` (the cap is
+ * `WITAN_NO_FINANCE_CAP` in every year), so that pages can say its deficit and cap mean nothing.
+ * @example hasNoFinance(witanDataset(inputs)) // true
+ */
+export function hasNoFinance(dataset: Dataset): boolean {
+	const cap = Object.values(dataset.finance.lines.deficit_cap ?? {});
+	return cap.length > 0 && cap.every((f) => f.value === WITAN_NO_FINANCE_CAP);
+}
