@@ -16,6 +16,7 @@ import type { CompiledScenario } from './scenario';
 import { simulate, type SimulationBlock } from './simulate';
 import {
 	firstBreachDistribution,
+	SUMMARY_STATISTICS,
 	summariseSimulations,
 	type FirstBreachDistribution,
 	type SimulationSummary
@@ -44,19 +45,7 @@ export interface MonteCarloRun extends RunMeta {
 }
 
 /** The statistics summarised per metric and year, in the long CSV's order. */
-export const SUMMARY_STATISTICS = [
-	'mean',
-	'sd',
-	'min',
-	'p2_5',
-	'p5',
-	'p25',
-	'median',
-	'p75',
-	'p95',
-	'p97_5',
-	'max'
-] as const;
+export { SUMMARY_STATISTICS };
 
 /** One entry of `SUMMARY_STATISTICS`. */
 export type SummaryStatistic = (typeof SUMMARY_STATISTICS)[number];

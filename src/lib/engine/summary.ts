@@ -9,13 +9,8 @@
  * default, NumPy's default ("linear"), Excel's PERCENTILE.INC and d3-array's quantileSorted.
  */
 
-/**
- * The statistic column of the long CSV (MODEL.md §6), in the order rows are written. `expected`
- * is the expected-value projection; `probability` is used for `cap_breached` and
- * `first_breach_year` under Monte Carlo.
- */
-export const STATISTIC_NAMES = [
-	'expected',
+/** The statistics summarised per metric and year across simulations, in the long CSV's order. */
+export const SUMMARY_STATISTICS = [
 	'mean',
 	'sd',
 	'min',
@@ -26,9 +21,15 @@ export const STATISTIC_NAMES = [
 	'p75',
 	'p95',
 	'p97_5',
-	'max',
-	'probability'
+	'max'
 ] as const;
+
+/**
+ * The statistic column of the long CSV (MODEL.md §6), in the order rows are written. `expected`
+ * is the expected-value projection; `probability` is used for `cap_breached` and
+ * `first_breach_year` under Monte Carlo.
+ */
+export const STATISTIC_NAMES = ['expected', ...SUMMARY_STATISTICS, 'probability'] as const;
 
 /** One entry of `STATISTIC_NAMES`. */
 export type StatisticName = (typeof STATISTIC_NAMES)[number];
