@@ -6,7 +6,8 @@
  * - waits for the edits to settle (`debounceMs`), and stops a run at once when an edit makes it
  *   out of date (superseded), so the projection worker keeps the CPU for the slider;
  * - reuses a result whose inputs have not changed, from memory or from the browser's `runs`
- *   store (IndexedDB), keyed by [scenario id, hash of the dataset and scenario, seed, N];
+ *   store (IndexedDB), keyed by [scenario id, hash of the engine version, dataset and scenario,
+ *   seed, N];
  * - reports progress (a fraction) and can be cancelled;
  * - keeps per simulation the values of a few metrics, so that a difference between two
  *   scenarios gets its standard error (common random numbers: same seed and N, stream i for
@@ -18,6 +19,7 @@ import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { MonteCarloRun, MonteCarloSummary, ScenarioComparison } from '../engine/monte-carlo';
 import { compareScenarios } from '../engine/monte-carlo';
+import { ENGINE_VERSION } from '../engine/version';
 import {
 	SimulationPool,
 	createSimulationWorker,
@@ -84,18 +86,24 @@ export function hashText(text: string, seed = 0): string {
 const datasetHashes = new WeakMap<Dataset, string>();
 
 /**
- * A hash of everything a Monte Carlo run of a scenario depends on but its seed and N: the
- * dataset and the scenario's assumptions (its name, description and parent do not count).
+ * A hash of everything a Monte Carlo run of a scenario depends on but its seed and N: the engine's
+ * version (engine/version.ts), the dataset and the scenario's assumptions (its name, description
+ * and parent do not count). A run stored by another engine version has another hash, so it is
+ * never read back as this one's.
  * @example inputsHash(kingston, baseline) // '0f3a…'
  */
-export function inputsHash(dataset: Dataset, scenario: Scenario): string {
+export function inputsHash(
+	dataset: Dataset,
+	scenario: Scenario,
+	engineVersion: number = ENGINE_VERSION
+): string {
 	let d = datasetHashes.get(dataset);
 	if (d === undefined) {
 		d = hashText(JSON.stringify(dataset));
 		datasetHashes.set(dataset, d);
 	}
 	const { name: _n, description: _d, parentId: _p, monteCarlo: _m, ...assumptions } = scenario;
-	return hashText(`${d}|${JSON.stringify(assumptions)}`);
+	return hashText(`engine ${engineVersion}|${d}|${JSON.stringify(assumptions)}`);
 }
 
 /** The key of a run: inputs hash, seed and N. */

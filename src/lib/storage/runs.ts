@@ -17,7 +17,11 @@ import { inTransaction, type WorkbenchDatabase } from './transaction';
 /** How many runs are kept when a run is stored, unless the caller says otherwise. */
 export const DEFAULT_RUN_LIMIT = 50;
 
-/** What identifies a run. */
+/**
+ * What identifies a run. `inputsHash` must cover the engine's version as well as the inputs
+ * (the caller's `inputsHash` in state/simulation.svelte.ts does), so that a run made by an older
+ * engine is never found under a newer one's key.
+ */
 export type RunIdentity = Pick<RunRecord, 'scenarioId' | 'inputsHash' | 'seed' | 'simulations'>;
 
 /**

@@ -4,9 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, MAY_PROJECTION, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import type { Scenario } from '$lib/model/scenario';
-import { getRun, listRunsOfScenario, openWorkbenchDb, type WorkbenchDatabase } from '$lib/storage';
+import {
+	getRun,
+	listRunsOfScenario,
+	openWorkbenchDb,
+	putRun,
+	type WorkbenchDatabase
+} from '$lib/storage';
 import { SimulationState, inputsHash, sampledDifference } from '$lib/state/simulation.svelte';
-import { statisticSeries } from '$lib/engine/monte-carlo';
+import { statisticSeries, type MonteCarloSummary } from '$lib/engine/monte-carlo';
+import { ENGINE_VERSION } from '$lib/engine/version';
 
 const dataset = kingstonDataset();
 const N = 60;
@@ -126,5 +133,44 @@ describe('the background Monte Carlo', () => {
 		expect(
 			sampledDifference(sim.current(dataset, a)!, sim.current(dataset, other)!, 'ehcp_total')
 		).toBeNull();
+	});
+});
+
+describe('runs stored by another engine version', () => {
+	it('has another inputs hash for another engine version', () => {
+		const s = scenario(BASELINE_TREND);
+		expect(inputsHash(dataset, s, ENGINE_VERSION + 1)).not.toBe(inputsHash(dataset, s));
+		expect(inputsHash(dataset, s, ENGINE_VERSION)).toBe(inputsHash(dataset, s));
+	});
+
+	it('does not use a cached run made by another engine version: it runs the scenario again', async () => {
+		const s = scenario(BASELINE_TREND);
+		const first = state();
+		await first.run(dataset, [s]);
+		const stored = await vi.waitFor(async () => {
+			const runs = await listRunsOfScenario(db, s.id);
+			expect(runs).toHaveLength(1);
+			return runs[0];
+		});
+		// The same run, as an older engine would have stored it: a median no run could give.
+		await db.clear('runs');
+		const summary = structuredClone(stored.summary) as MonteCarloSummary;
+		const forged = { ...summary, simulations: -1 };
+		await putRun(db, {
+			...stored,
+			inputsHash: inputsHash(dataset, s, ENGINE_VERSION - 1),
+			summary: forged
+		});
+		const second = state();
+		await second.run(dataset, [s]);
+		const entry = second.current(dataset, s)!;
+		expect(entry.cached).toBe(false);
+		expect(entry.summary!.simulations).toBe(N);
+		// …and the same stored under this version's key is used.
+		await putRun(db, { ...stored, summary: forged });
+		const third = state();
+		await third.run(dataset, [s]);
+		expect(third.current(dataset, s)!.cached).toBe(true);
+		expect(third.current(dataset, s)!.summary!.simulations).toBe(-1);
 	});
 });
