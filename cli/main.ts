@@ -22,6 +22,7 @@ import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import type { BacktestSummary } from '../src/lib/engine/backtest';
 import { backtestWithBands } from '../src/lib/engine/backtest-bands';
+import { maxOf, pushAll } from '../src/lib/engine/extent';
 import { runMonteCarlo, summariseMonteCarlo } from '../src/lib/engine/monte-carlo';
 import { compile, prepareDataset, resultOf } from '../src/lib/engine/workbench';
 import { projectExpected } from '../src/lib/engine/project';
@@ -200,7 +201,7 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 				const n = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
 				const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
 				const [run] = runMonteCarlo([compiled], n, seed);
-				rows.push(...simulationRows(summariseMonteCarlo(run)));
+				pushAll(rows, simulationRows(summariseMonteCarlo(run)));
 			}
 			out(values.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : longCsv(rows));
 			for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -375,11 +376,18 @@ export function backtestTable(
 				? 'not simulated'
 				: `${p.inBand ? 'yes' : 'no'} (${whole.format(p.p5!)}–${whole.format(p.p95!)})`
 		]);
-		const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+		const widths = head.map((h, c) =>
+			Math.max(
+				h.length,
+				maxOf(body, (row) => row[c].length)
+			)
+		);
 		const line = (cells: string[]) =>
 			'    ' +
 			cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padStart(widths[c]))).join('  ');
-		lines.push(line(head), ...body.map(line), '');
+		lines.push(line(head));
+		pushAll(lines, body.map(line));
+		lines.push('');
 	}
 	lines.push(`* best: ${summary.best} (smallest mean absolute % error).`);
 	return lines.join('\n') + '\n';

@@ -7,6 +7,7 @@
 import type { Dataset, EstimatorId } from '../model/dataset';
 import { ESTIMATOR_IDS, NONSEND } from '../model/dataset';
 import { estimateDemand } from './estimate';
+import { maxOf } from './extent';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { buildSteps } from './scenario';
@@ -83,7 +84,7 @@ export function backtestEstimator(
 		throw new Error(`backtestEstimator: holdout must be a whole number ≥ 1, got ${holdout}`);
 	}
 	const actual = actualTotals(dataset);
-	const last = Math.min(dataset.baseCensus, Math.max(...actual.keys()));
+	const last = Math.min(dataset.baseCensus, maxOf(actual.keys()));
 	const fromCensus = last - holdout;
 	if (!actual.has(fromCensus)) {
 		throw new Error(

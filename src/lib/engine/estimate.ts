@@ -5,6 +5,7 @@
 import type { Dataset } from '../model/dataset';
 import { estimateFromAggregates } from './aggregates';
 import type { DemandModel } from './demand';
+import { maxOf, minOf } from './extent';
 import type { StateSpace } from './space';
 import { createStateSpace } from './space';
 import { estimateFromTransitions } from './transitions';
@@ -14,8 +15,8 @@ import { estimateFromTransitions } from './transitions';
  * @example datasetStateSpace(kingston).size
  */
 export function datasetStateSpace(dataset: Dataset): StateSpace {
-	const minNcy = Math.min(...dataset.settings.map((s) => s.minNcy));
-	const maxNcy = Math.max(...dataset.settings.map((s) => s.maxNcy));
+	const minNcy = minOf(dataset.settings, (s) => s.minNcy);
+	const maxNcy = maxOf(dataset.settings, (s) => s.maxNcy);
 	return createStateSpace(dataset.needs, dataset.settings, minNcy, maxNcy);
 }
 

@@ -284,11 +284,12 @@ function checkFile(file: RawFile): Checked {
 	const scenarios: Scenario[] = [];
 	envelope.value.scenarios.forEach((raw, i) => {
 		const r = validateScenario(raw, d.value, i);
-		warnings.push(...under(['scenarios', i], r.warnings));
+		// Loops, not push(...issues): a spread over many issues overflows the call stack.
+		for (const w of under(['scenarios', i], r.warnings)) warnings.push(w);
 		if (r.ok) scenarios.push(r.value);
-		else errors.push(...under(['scenarios', i], r.errors));
+		else for (const e of under(['scenarios', i], r.errors)) errors.push(e);
 	});
-	if (errors.length === 0) errors.push(...checkSet(scenarios));
+	if (errors.length === 0) for (const issue of checkSet(scenarios)) errors.push(issue);
 	if (errors.length > 0) {
 		const listed = errors.slice(0, MAX_LISTED_ERRORS);
 		if (errors.length > listed.length) {

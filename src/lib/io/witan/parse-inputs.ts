@@ -20,6 +20,7 @@
  * - Codes beginning with `=`, `+`, `-`, `@` are refused, since an export must neutralise them
  *   against spreadsheet formula injection and could then not round-trip.
  */
+import { maxOf, minOf } from '../../engine/extent';
 import { DSG_CATEGORY_IDS, type DsgCategoryId } from '../../model/categories';
 import {
 	NONSEND,
@@ -126,11 +127,12 @@ export function parseWitanInputs(
 		return fail(problems);
 	}
 
+	// Loops, not Math.min(...years): a spread over 125,000 rows overflows the call stack.
 	const years = transitions.rows.map((t) => t.calendarYear);
-	const firstYear = Math.min(...years);
-	const lastYear = Math.max(...years);
+	const firstYear = minOf(years);
+	const lastYear = maxOf(years);
 	const baseCensus = lastYear + 1;
-	const horizonCensus = Math.max(...population.cells.map((p) => p.year));
+	const horizonCensus = maxOf(population.cells, (p) => p.year);
 	warnYearGaps(transitions.file, new Set(years), firstYear, lastYear, problems);
 	checkHorizon(population.file, baseCensus, horizonCensus, problems);
 	checkPopulationCoverage(population, states.settings, firstYear, horizonCensus, problems);
@@ -691,8 +693,8 @@ function checkPopulationCoverage(
 	horizon: number,
 	problems: Problems
 ): void {
-	const lo = Math.min(...settings.map((s) => s.minNcy));
-	const hi = Math.max(...settings.map((s) => s.maxNcy));
+	const lo = minOf(settings, (s) => s.minNcy);
+	const hi = maxOf(settings, (s) => s.maxNcy);
 	const have = new Set(population.cells.map((c) => `${c.year}:${c.ncy}`));
 	for (let y = firstYear; y <= horizon; y++) {
 		const missing: number[] = [];

@@ -5,6 +5,7 @@
  */
 import type { BacktestPoint, BacktestSummary } from '../../engine/backtest';
 import { actualTotals } from '../../engine/backtest';
+import { maxOf } from '../../engine/extent';
 import type { Dataset, EstimatorId } from '../../model/dataset';
 import { ESTIMATOR_LABELS } from '../../model/dataset';
 
@@ -64,7 +65,7 @@ export function holdoutOptions(dataset: Dataset, max = 6): number[] {
 	const actual = actualTotals(dataset);
 	const years = [...actual.keys()];
 	if (years.length === 0) return [];
-	const last = Math.min(dataset.baseCensus, Math.max(...years));
+	const last = Math.min(dataset.baseCensus, maxOf(years));
 	const out: number[] = [];
 	const transitions = (dataset.transitions?.length ?? 0) > 0;
 	const bandYears = new Set(dataset.history.caseloadByAgeBand.map((r) => r.year));

@@ -10,6 +10,7 @@ import { validateScenario } from '../../model/validate-scenario';
 import { projectionYears } from '../../model/validate-dataset';
 import type { FinancialYear } from '../../model/years';
 import { freeLeverId } from '../../engine/goal-seek';
+import { maxOf } from '../../engine/extent';
 
 export interface LeverGroup {
 	id: 'demand' | 'placements' | 'costs' | 'savings' | 'funding';
@@ -104,7 +105,13 @@ function caseloadBySetting(dataset: Dataset): Map<string, number> {
 /** Settings from the dearest placement to the cheapest. */
 function byCost(dataset: Dataset): string[] {
 	const cost = (id: string) =>
-		Math.max(0, ...dataset.unitCosts.filter((u) => u.setting === id).map((u) => u.cost.value));
+		Math.max(
+			0,
+			maxOf(
+				dataset.unitCosts.filter((u) => u.setting === id),
+				(u) => u.cost.value
+			)
+		);
 	return dataset.settings.map((s) => s.id).sort((a, b) => cost(b) - cost(a));
 }
 
