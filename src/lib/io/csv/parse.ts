@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import { CsvError, ImportError, quote } from './errors';
+import { notUtf8 } from './utf8';
 
 /** The largest file an import reads: 50 MB (the largest SEN2 file, estab caseload, is ~10 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -32,6 +33,11 @@ export interface ParseCsvOptions {
 	delimiter?: string;
 	/** Refuse text longer than this many UTF-8 bytes; {@link MAX_IMPORT_BYTES} unless given. */
 	maxBytes?: number;
+	/**
+	 * Refuse a file with more data rows than this (blank lines not counted), stopping at the
+	 * first row over: an importer's cap on what it takes. No limit unless given.
+	 */
+	maxRows?: number;
 }
 
 export interface ParseCsvStreamOptions extends ParseCsvOptions {
@@ -74,7 +80,7 @@ export function parseCsv(text: string, file: string, opts: ParseCsvOptions = {})
 	checkSize(utf8Length(text, opts.maxBytes ?? MAX_IMPORT_BYTES), file, opts.maxBytes);
 	checkText(text, file);
 	const rows: CsvRecord[] = [];
-	const reader = createRowReader(file, null, (r) => rows.push(r));
+	const reader = createRowReader(file, null, (r) => rows.push(r), opts.maxRows);
 	Papa.parse<string[]>(text, {
 		delimiter: opts.delimiter ?? ',',
 		skipEmptyLines: false,
@@ -108,7 +114,8 @@ export async function parseCsvStream(
 		(row) => {
 			rowCount++;
 			onRow(row, header);
-		}
+		},
+		opts.maxRows
 	);
 	const source = new BlobTextSource(file, name, opts.onProgress);
 	await new Promise<void>((resolve, reject) => {
@@ -169,9 +176,11 @@ export function requireHeader(
 function createRowReader(
 	file: string,
 	onHeader: ((header: string[]) => void) | null,
-	onRow: (row: CsvRecord) => void
+	onRow: (row: CsvRecord) => void,
+	maxRows = Infinity
 ) {
 	let line = 1;
+	let rows = 0;
 	let header: string[] | null = null;
 	let failure: unknown = null;
 
@@ -205,6 +214,7 @@ function createRowReader(
 				`${cells.length}${few ? ` (the row stops before column ${JSON.stringify(header[cells.length])})` : ''}`
 			);
 		}
+		if (++rows > maxRows) throw tooManyRows(file, maxRows);
 		onRow({ line: start, cells });
 	}
 
@@ -233,6 +243,21 @@ function createRowReader(
 			return header;
 		}
 	};
+}
+
+/**
+ * The error for a file over an importer's row cap.
+ * @example tooManyRows('big.csv', 20000).message
+ * // 'big.csv: expected at most 20,000 rows of data, got more (split the file, or keep the rows you need)'
+ */
+export function tooManyRows(file: string, maxRows: number): ImportError {
+	return new ImportError(
+		file,
+		null,
+		null,
+		`at most ${maxRows.toLocaleString('en-GB')} rows of data`,
+		'more (split the file, or keep the rows you need)'
+	);
 }
 
 function readHeader(cells: string[], file: string): string[] {
@@ -352,9 +377,11 @@ class BlobTextSource {
 
 	/** Reads the Blob to its end (or until stopped), emitting text chunks. */
 	async pump(): Promise<void> {
-		const decoder = new TextDecoder('utf-8');
+		// fatal: bytes that are not UTF-8 are refused (utf8.ts), never turned into U+FFFD.
+		const decoder = new TextDecoder('utf-8', { fatal: true });
 		const reader = this.blob.stream().getReader();
 		let bytesRead = 0;
+		let linesRead = 1;
 		let first = true;
 		try {
 			for (;;) {
@@ -367,8 +394,15 @@ class BlobTextSource {
 				}
 				const { done, value } = await reader.read();
 				if (done) break;
+				let text: string;
+				try {
+					text = decoder.decode(value, { stream: true });
+				} catch (e) {
+					if (!(e instanceof TypeError)) throw e;
+					throw notUtf8(value, this.file, { byte: bytesRead, line: linesRead });
+				}
 				bytesRead += value.byteLength;
-				let text = decoder.decode(value, { stream: true });
+				for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) linesRead++;
 				if (first && text !== '') {
 					text = text.replace(/^\uFEFF/, '');
 					checkText(text, this.file);
@@ -379,7 +413,20 @@ class BlobTextSource {
 				await this.onProgress?.(bytesRead, this.blob.size);
 			}
 			if (this.stopped) return;
-			const rest = decoder.decode();
+			let rest: string;
+			try {
+				rest = decoder.decode();
+			} catch (e) {
+				if (!(e instanceof TypeError)) throw e;
+				// A character cut off by the end of the file.
+				throw new ImportError(
+					this.file,
+					linesRead,
+					null,
+					'UTF-8 text (save it as "CSV UTF-8" or with UTF-8 encoding)',
+					`a character cut off at the end of the file (byte ${bytesRead})`
+				);
+			}
 			if (rest !== '') this.emit('data', rest);
 			this.emit('end');
 		} catch (e) {

@@ -114,6 +114,14 @@ describe('parseCsv', () => {
 		);
 	});
 
+	it('refuses more data rows than an importer takes, at the first row over', () => {
+		const text = 'a,b\n1,2\n\n3,4\n5,6\n';
+		expect(parseCsv(text, 'x.csv', { maxRows: 3 }).rows).toHaveLength(3);
+		expect(thrown(() => parseCsv(text, 'x.csv', { maxRows: 2 })).message).toBe(
+			'x.csv: expected at most 2 rows of data, got more (split the file, or keep the rows you need)'
+		);
+	});
+
 	it('trims header names but leaves cells as written', () => {
 		const parsed = parseCsv(' a , b\n 1 ,2\n', 'x.csv');
 		expect(parsed.header).toEqual(['a', 'b']);
@@ -222,6 +230,41 @@ describe('parseCsvStream', () => {
 		const e = await rejected(parseCsvStream(new File(['a,b\n1,"2\n'], 'q.csv'), () => {}));
 		expect(e).toBeInstanceOf(CsvError);
 		expect(e.message).toMatch(/^q\.csv, line 2, column "b": expected a closed quoted value/);
+	});
+
+	it('refuses bytes that are not UTF-8, naming the line and byte, rather than reading U+FFFD', async () => {
+		// "£" in Windows-1252 is the single byte 0xA3, which is not UTF-8.
+		const bytes = Uint8Array.of(...new TextEncoder().encode('ref,value\n1,'), 0xa3, 0x35, 0x0a);
+		const e = await rejected(parseCsvStream(new File([bytes], 'w.csv'), () => {}));
+		expect(e).toBeInstanceOf(ImportError);
+		expect(e.message).toBe(
+			'w.csv, row 2: expected UTF-8 text (save it as "CSV UTF-8" or with UTF-8 encoding), got a byte that is not UTF-8 (0xA3 at byte 13)'
+		);
+	});
+
+	it('names the line of a bad byte in a later chunk, and a character cut off at the end', async () => {
+		const good = new TextEncoder().encode('a\n1\n2\n');
+		const late = await rejected(
+			parseCsvStream(new Blob([good, Uint8Array.of(0x33, 0xff, 0x0a)]), () => {}, {
+				fileName: 'late.csv'
+			})
+		);
+		expect(late.message).toMatch(/^late\.csv, row 4: .* \(0xFF at byte 8\)$/);
+		const cut = await rejected(
+			parseCsvStream(new Blob([good, Uint8Array.of(0x33, 0xe2, 0x82)]), () => {}, {
+				fileName: 'cut.csv'
+			})
+		);
+		expect(cut.message).toMatch(/^cut\.csv, row 4: expected UTF-8 text .*cut off at the end/);
+	});
+
+	it('stops at the first row over maxRows', async () => {
+		let rows = 0;
+		const e = await rejected(
+			parseCsvStream(new File(['a\n1\n2\n3\n'], 'm.csv'), () => rows++, { maxRows: 2 })
+		);
+		expect(e.message).toMatch(/^m\.csv: expected at most 2 rows of data, got more/);
+		expect(rows).toBe(2);
 	});
 
 	it('rejects an empty file and one over the size limit', async () => {
