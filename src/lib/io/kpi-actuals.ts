@@ -14,15 +14,22 @@
  *
  * The file is checked whole first: every problem is reported with its file, row and column, and
  * nothing is applied unless there are none.
+ *
+ * A file may hold at most `MAX_KPI_ACTUALS_ROWS` (20,000) rows of data (docs/decisions/0018): 38
+ * KPIs monthly for 40 years is 18,240 rows, so a bigger file is not a council's actuals (a
+ * 540,000-row file once froze the page for 94 s). It is refused before its rows are checked.
  */
-import type { Kpi, KpiUnit } from '../model/kpi';
+import type { Kpi, KpiActual, KpiUnit } from '../model/kpi';
 import { imported } from '../model/provenance';
-import { comparePeriods, isPeriod, withActual } from '../engine/kpi-history';
+import { comparePeriods, isPeriod } from '../engine/kpi-history';
 import { ImportError, quote } from './csv/errors';
 import { parseCsv, requireHeader } from './csv/parse';
 import { toCsv } from './csv/write';
 
 export const KPI_ACTUALS_COLUMNS = ['ref', 'period', 'value'] as const;
+
+/** The most rows of data a KPI actuals file may hold (docs/decisions/0018). */
+export const MAX_KPI_ACTUALS_ROWS = 20_000;
 
 /** One actual read from the file, with what it would replace. */
 export interface KpiActualRow {
@@ -95,7 +102,7 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 	let parsed;
 	let col: Record<string, number>;
 	try {
-		parsed = parseCsv(text, file);
+		parsed = parseCsv(text, file, { maxRows: MAX_KPI_ACTUALS_ROWS });
 		if (parsed.header.length === 0) {
 			throw new ImportError(
 				file,
@@ -111,6 +118,13 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 		throw e;
 	}
 	const byRef = new Map(kpis.map((k) => [k.ref, k]));
+	// Each KPI's actuals by period, made when first needed: a find per row would be quadratic.
+	const held = new Map<string, Map<string, number>>();
+	const heldValue = (kpi: Kpi, period: string) => {
+		let m = held.get(kpi.ref);
+		if (!m) held.set(kpi.ref, (m = new Map(kpi.actuals.map((a) => [a.period, a.value.value]))));
+		return m.get(period) ?? null;
+	};
 	const seen = new Map<string, number>();
 	const rows: KpiActualRow[] = [];
 	let skipped = 0;
@@ -166,7 +180,7 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 			unit: kpi.unit,
 			period,
 			value,
-			replaces: kpi.actuals.find((a) => a.period === period)?.value.value ?? null
+			replaces: heldValue(kpi, period)
 		});
 	}
 	if (errors.length > 0) return { ok: false, file, errors };
@@ -184,8 +198,10 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 }
 
 /**
- * The KPIs with the rows applied (each an actual imported from `file`, row n): all of them, or,
- * when a row names no KPI of the list, none (it throws and the list is left as it was).
+ * The KPIs with the rows applied (each an actual imported from `file`, row n, replacing the
+ * KPI's actual for that period), actuals in period order: all of them, or, when a row names no
+ * KPI of the list, none (it throws and the list is left as it was). One pass per KPI, so 20,000
+ * rows apply at once (adding them one by one with `withActual` re-sorts every time).
  * @example applyKpiActuals(dataset.kpis, read.rows, read.file)
  */
 export function applyKpiActuals(
@@ -193,22 +209,31 @@ export function applyKpiActuals(
 	rows: readonly KpiActualRow[],
 	file: string
 ): Kpi[] {
+	const refs = new Set(kpis.map((k) => k.ref));
 	const byRef = new Map<string, KpiActualRow[]>();
 	for (const r of rows) {
-		if (!kpis.some((k) => k.ref === r.ref)) {
+		if (!refs.has(r.ref)) {
 			throw new Error(`applyKpiActuals: ${file}, row ${r.line}: no KPI with reference "${r.ref}"`);
 		}
-		byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r]);
+		if (!isPeriod(r.period) || !Number.isFinite(r.value)) {
+			throw new Error(
+				`applyKpiActuals: ${file}, row ${r.line}: the period must be a month or quarter and the value finite, got ${r.period} and ${r.value}`
+			);
+		}
+		let list = byRef.get(r.ref);
+		if (!list) byRef.set(r.ref, (list = []));
+		list.push(r);
 	}
-	return kpis.map((kpi) =>
-		(byRef.get(kpi.ref) ?? [])
-			.slice()
-			.sort((a, b) => comparePeriods(a.period, b.period))
-			.reduce(
-				(k, r) => withActual(k, { period: r.period, value: imported(r.value, file, r.line) }),
-				kpi
-			)
-	);
+	return kpis.map((kpi) => {
+		const mine = byRef.get(kpi.ref);
+		if (!mine) return kpi;
+		const byPeriod = new Map<string, KpiActual>(kpi.actuals.map((a) => [a.period, a]));
+		for (const r of mine) {
+			byPeriod.set(r.period, { period: r.period, value: imported(r.value, file, r.line) });
+		}
+		const actuals = [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
+		return { ...kpi, actuals };
+	});
 }
 
 /**

@@ -3,10 +3,11 @@ import { kingstonDataset } from '$lib/data/kingston';
 import {
 	applyKpiActuals,
 	kpiActualsTemplate,
+	MAX_KPI_ACTUALS_ROWS,
 	readKpiActuals,
 	readKpiValue
 } from '$lib/io/kpi-actuals';
-import { withActual } from '$lib/engine/kpi-history';
+import { comparePeriods, withActual } from '$lib/engine/kpi-history';
 import { imported } from '$lib/model/provenance';
 
 const kpis = kingstonDataset().kpis;
@@ -110,5 +111,63 @@ describe('a KPI actuals file', () => {
 		expect(() => applyKpiActuals(kpis.slice(0, 5), read.rows, read.file)).toThrow(
 			/applyKpiActuals: june\.csv, row 4: no KPI with reference "14"/
 		);
+	});
+
+	it('applies as adding each actual in turn would, replacing the periods a KPI already has', () => {
+		const before = kpis.map((k) =>
+			k.ref === '1' ? withActual(k, { period: '2021-06', value: imported(1450, 'old.csv') }) : k
+		);
+		const lines = ['ref,period,value'];
+		for (const ref of ['1', '2', '14'])
+			for (let y = 2023; y >= 2019; y--)
+				for (let m = 12; m >= 1; m--) lines.push(`${ref},${y}-${String(m).padStart(2, '0')},${m}`);
+		const read = readKpiActuals(lines.join('\n'), 'years.csv', before);
+		if (!read.ok) throw new Error(read.errors[0].message);
+		expect(read.rows.find((r) => r.ref === '1' && r.period === '2021-06')?.replaces).toBe(1450);
+		const oneByOne = before.map((k) =>
+			read.rows
+				.filter((r) => r.ref === k.ref)
+				.reduce(
+					(kpi, r) =>
+						withActual(kpi, { period: r.period, value: imported(r.value, 'years.csv', r.line) }),
+					k
+				)
+		);
+		expect(applyKpiActuals(before, read.rows, read.file)).toEqual(oneByOne);
+	});
+});
+
+describe('a large KPI actuals file', () => {
+	// Months and quarters from 2000, each KPI in turn: 20,000 rows reach 2032.
+	const file = (rows: number) => {
+		const lines = ['ref,period,value'];
+		for (let i = 0; lines.length <= rows; i++) {
+			const kpi = kpis[i % kpis.length];
+			const p = Math.floor(i / kpis.length);
+			const [year, j] = [2000 + Math.floor(p / 16), p % 16];
+			const period = j < 12 ? `${year}-${String(j + 1).padStart(2, '0')}` : `${year}-Q${j - 11}`;
+			lines.push(`${kpi.ref},${period},${kpi.unit === 'percent' ? '1.5%' : i}`);
+		}
+		return lines.join('\n') + '\n';
+	};
+
+	it(`is read and applied whole up to ${MAX_KPI_ACTUALS_ROWS.toLocaleString('en-GB')} rows`, () => {
+		const read = readKpiActuals(file(MAX_KPI_ACTUALS_ROWS), 'all.csv', kpis);
+		if (!read.ok) throw new Error(read.errors[0].message);
+		expect(read.rows).toHaveLength(MAX_KPI_ACTUALS_ROWS);
+		const next = applyKpiActuals(kpis, read.rows, read.file);
+		expect(next.reduce((n, k) => n + k.actuals.length, 0)).toBe(MAX_KPI_ACTUALS_ROWS);
+		const periods = next[0].actuals.map((a) => a.period);
+		expect(periods).toEqual([...periods].sort(comparePeriods));
+		expect(periods).toHaveLength(Math.ceil(MAX_KPI_ACTUALS_ROWS / kpis.length));
+	});
+
+	it('is refused past the cap, before its rows are checked, with a message that says so', () => {
+		const read = readKpiActuals(file(200_000), 'huge.csv', kpis);
+		expect(read.ok).toBe(false);
+		if (read.ok) return;
+		expect(read.errors.map((e) => e.message)).toEqual([
+			'huge.csv: expected at most 20,000 rows of data, got more (split the file, or keep the rows you need)'
+		]);
 	});
 });
