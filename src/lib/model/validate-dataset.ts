@@ -17,6 +17,10 @@
  *   it would resolve arbitrarily (unit costs, population) are errors.
  * - Structural problems are reported alone: the meaning of a value is only checked once every
  *   value has its type.
+ * - Money, counts, unit costs and the horizon have plausible bounds (validate-bounds.ts,
+ *   docs/decisions/0017): a finite figure that would overflow the projection, or a typo far
+ *   outside anything a council reports, is refused naming the field, row and year. KPI periods
+ *   must fall from 2000 to the current year + 10, the current year read from a clock passed in.
  */
 import { MAX_NCY, SLUG_PATTERN } from './categories';
 import type {
@@ -34,8 +38,23 @@ import {
 	RATE_LEDGER_LINES,
 	REQUIRED_LEDGER_LINES
 } from './dataset';
+import type { Kpi } from './kpi';
 import type { Figure } from './provenance';
 import { DatasetSchema } from './schemas';
+import type { Clock } from './validate-bounds';
+import {
+	MAX_CHILDREN,
+	MAX_HORIZON_YEARS,
+	MAX_MONEY,
+	MAX_POPULATION,
+	MAX_TOTAL_CHILDREN,
+	MAX_UNIT_COST,
+	UNIT_COST_RULE,
+	moneyProblem,
+	plausibleYears,
+	systemClock,
+	yearRangeProblem
+} from './validate-bounds';
 import type { IssueCollector, Location, PathKey, ValidationResult } from './validate';
 import {
 	ID_PATTERN,
@@ -339,11 +358,16 @@ export function datasetLocator(root: unknown, top: string): (path: readonly Path
  * Validates a dataset: its structure (types, finite numbers, required keys, no unknown keys) and
  * its meaning (ids, NCY ranges, valid states, years, the ledger over the horizon, rates, costs,
  * provenance). `where` names the dataset in messages about its top level ("Dataset: …").
+ * `clock` gives the current year for the range of KPI periods (the computer's clock by default).
  * @example
  * const r = validateDataset(JSON.parse(text));
  * if (!r.ok) r.errors.map((e) => e.message); // ['Base caseload row 3 (NCY 5, setting "mainstream"): the count must be a whole number ≥ 0, got -5.']
  */
-export function validateDataset(input: unknown, where = 'dataset'): ValidationResult<Dataset> {
+export function validateDataset(
+	input: unknown,
+	where = 'dataset',
+	{ clock = systemClock }: { clock?: Clock } = {}
+): ValidationResult<Dataset> {
 	const top = capitalise(where);
 	const structure = checkStructure(DatasetSchema, input, datasetLocator(input, top));
 	const issues = createIssues();
@@ -362,7 +386,7 @@ export function validateDataset(input: unknown, where = 'dataset'): ValidationRe
 	checkEstimation(d, issues);
 	checkUnitCosts(d, settings, issues);
 	checkFinance(d, issues);
-	checkKpis(d, issues);
+	checkKpis(d, issues, clock);
 	checkIds(
 		d.conditions.map((c) => c.id),
 		['conditions'],
@@ -433,6 +457,18 @@ function checkTop(d: Dataset, top: string, issues: IssueCollector) {
 			['horizonCensus'],
 			`${top}: the horizon census (January ${d.horizonCensus}) must be after the base census (January ${d.baseCensus}).`
 		);
+	} else if (base && horizon && d.horizonCensus - d.baseCensus > MAX_HORIZON_YEARS) {
+		issues.error(
+			['horizonCensus'],
+			`${top}: the horizon census (January ${d.horizonCensus}) must be at most ${MAX_HORIZON_YEARS} years after the base census (January ${d.baseCensus}).`
+		);
+	}
+	const opening = moneyProblem(
+		d.finance.openingCumulativeDeficit.value,
+		'the opening cumulative deficit'
+	);
+	if (opening) {
+		issues.error(['finance', 'openingCumulativeDeficit', 'value'], `Finance: ${opening}.`);
 	}
 }
 
@@ -586,13 +622,13 @@ function countRule(
 	where: string,
 	path: PathKey[],
 	issues: IssueCollector,
-	{ whole, what = 'the count' }: { whole: boolean; what?: string }
+	{ whole, what = 'the count', max = MAX_CHILDREN }: { whole: boolean; what?: string; max?: number }
 ) {
 	const x = figure.value;
-	if (x < 0 || (whole && !isWhole(x))) {
+	if (x < 0 || x > max || (whole && !isWhole(x))) {
 		issues.error(
 			path,
-			`${where}: ${what} must be ${whole ? 'a whole number ≥ 0' : 'a number ≥ 0'}, got ${x}.`
+			`${where}: ${what} must be ${whole ? 'a whole number' : 'a number'} from 0 to ${max.toLocaleString('en-GB')}, got ${x}.`
 		);
 	}
 }
@@ -637,6 +673,14 @@ function checkBaseCaseload(d: Dataset, settings: SettingIndex, issues: IssueColl
 			issues.warn(path, `${where}: repeats base caseload row ${j + 1}; the two counts are added.`);
 		} else seen.set(key, i);
 	});
+	let total = 0;
+	for (const cell of d.baseCaseload) total += cell.count.value;
+	if (total > MAX_TOTAL_CHILDREN) {
+		issues.error(
+			['baseCaseload'],
+			`Base caseload: the counts add up to ${total} children, more than the ${MAX_TOTAL_CHILDREN.toLocaleString('en-GB')} any council could hold.`
+		);
+	}
 	if (
 		d.baseCaseload.length === 0 &&
 		!d.history.caseloadByAgeBand.some((b) => b.year === d.baseCensus)
@@ -664,10 +708,10 @@ function checkHistory(d: Dataset, settings: SettingIndex, issues: IssueCollector
 					`${where}: ${unknownSetting(row.setting, settings.list)}.`
 				);
 			}
-			if (row.count.value < 0) {
+			if (row.count.value < 0 || row.count.value > MAX_CHILDREN) {
 				issues.error(
 					[...path, 'count', 'value'],
-					`${where}: the count must be a number ≥ 0, got ${row.count.value}.`
+					`${where}: the count must be a number from 0 to ${MAX_CHILDREN.toLocaleString('en-GB')}, got ${row.count.value}.`
 				);
 			}
 			const key = JSON.stringify([row.year, row.band ?? row.setting ?? '']);
@@ -746,7 +790,8 @@ function checkPopulation(d: Dataset, issues: IssueCollector) {
 		}
 		countRule(p.population, where, [...path, 'population', 'value'], issues, {
 			whole: false,
-			what: 'the population'
+			what: 'the population',
+			max: MAX_POPULATION
 		});
 		const key = `${p.year}/${p.ncy}`;
 		const j = seen.get(key);
@@ -774,7 +819,8 @@ function checkReferencePopulations(d: Dataset, issues: IssueCollector) {
 			}
 			countRule(figure, `${where}, ${year}`, [...path, 'value'], issues, {
 				whole: false,
-				what: 'the population'
+				what: 'the population',
+				max: MAX_POPULATION
 			});
 		}
 	});
@@ -824,10 +870,10 @@ function checkUnitCosts(d: Dataset, settings: SettingIndex, issues: IssueCollect
 				`${where}: need "${c.need}" is not one of the dataset's needs (${listOf(d.needs)}); use null for every need.`
 			);
 		}
-		if (c.cost.value < 0) {
+		if (c.cost.value < 0 || c.cost.value > MAX_UNIT_COST) {
 			issues.error(
 				[...path, 'cost', 'value'],
-				`${where}: the cost must be £0 or more a year, got ${c.cost.value}.`
+				`${where}: the cost must be ${UNIT_COST_RULE}, got ${c.cost.value}.`
 			);
 		}
 		const key = JSON.stringify([c.setting, c.need]);
@@ -858,7 +904,7 @@ function checkUnitCosts(d: Dataset, settings: SettingIndex, issues: IssueCollect
 
 /**
  * What is wrong with a ledger value of `line`, or null: rates within −0.5…1, the cap above £0;
- * other money may be any finite amount (a negative variance is an underspend).
+ * other money may be any amount within ±£10bn (`MAX_MONEY`; a negative variance is an underspend).
  * @example ledgerValueProblem('unit_cost_inflation', 3) // 'the rate must be a fraction from -0.5 to 1 (0.03 is 3%), got 3'
  */
 export function ledgerValueProblem(line: LedgerLineId, value: number): string | null {
@@ -869,6 +915,8 @@ export function ledgerValueProblem(line: LedgerLineId, value: number): string | 
 		}
 	} else if (line === 'deficit_cap' && !(value > 0)) {
 		return `the cap must be more than £0, got ${formatPounds(value)}`;
+	} else {
+		return moneyProblem(value, line === 'deficit_cap' ? 'the cap' : 'the amount');
 	}
 	return null;
 }
@@ -973,10 +1021,10 @@ function checkFinance(d: Dataset, issues: IssueCollector) {
 			issues
 		)) {
 			const x = s.targets[fy].value;
-			if (x < 0) {
+			if (x < 0 || x > MAX_MONEY) {
 				issues.error(
 					[...path, 'targets', fy, 'value'],
-					`${where}, target for ${fy}: the target must be £0 or more, got ${x}.`
+					`${where}, target for ${fy}: the target must be from £0 to £${MAX_MONEY.toLocaleString('en-GB')}, got ${x}.`
 				);
 			}
 			if (x > 0 && years.includes(fy) && !s.delivery[fy]) {
@@ -1005,7 +1053,22 @@ function checkFinance(d: Dataset, issues: IssueCollector) {
 
 const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 
-function checkKpis(d: Dataset, issues: IssueCollector) {
+/**
+ * What is wrong with a KPI figure of a unit, or null. Counts may be negative — the council's
+ * report writes ceased plans as −72 — but not beyond 1,000,000 children; any other figure is
+ * within ±10bn.
+ */
+function kpiValueProblem(unit: Kpi['unit'], x: number): string | null {
+	if (unit === 'count' && Math.abs(x) > MAX_CHILDREN) {
+		return `must be a count within ±${MAX_CHILDREN.toLocaleString('en-GB')}, got ${x}`;
+	}
+	return Math.abs(x) > MAX_MONEY
+		? `must be within ±${MAX_MONEY.toLocaleString('en-GB')}, got ${x}`
+		: null;
+}
+
+function checkKpis(d: Dataset, issues: IssueCollector, clock: Clock) {
+	const range = plausibleYears(clock);
 	const seen = new Map<string, number>();
 	d.kpis.forEach((k, i) => {
 		const path = ['kpis', i];
@@ -1039,12 +1102,30 @@ function checkKpis(d: Dataset, issues: IssueCollector) {
 				`${where}: the red tolerance (${k.rule.redTolerance}) must be at least the amber tolerance (${k.rule.amberTolerance}).`
 			);
 		}
+		for (const key of ['baseline', 'annualTarget', 'projection'] as const) {
+			const f = k[key];
+			const problem = f ? kpiValueProblem(k.unit, f.value) : null;
+			if (problem) issues.error([...path, key, 'value'], `${where}: ${FIELDS[key]} ${problem}.`);
+		}
 		k.actuals.forEach((a, j) => {
+			const at = `${where}, actual ${j + 1}`;
 			if (!PERIOD_PATTERN.test(a.period)) {
 				issues.error(
 					[...path, 'actuals', j, 'period'],
-					`${where}, actual ${j + 1}: the period must be a month like 2021-05 or a quarter like 2021-Q1, got ${describeValue(a.period)}.`
+					`${at}: the period must be a month like 2021-05 or a quarter like 2021-Q1, got ${describeValue(a.period)}.`
 				);
+			} else {
+				const problem = yearRangeProblem(Number(a.period.slice(0, 4)), range);
+				if (problem) {
+					issues.error(
+						[...path, 'actuals', j, 'period'],
+						`${at} (${a.period}): the period's ${problem.slice(4)}.`
+					);
+				}
+			}
+			const problem = kpiValueProblem(k.unit, a.value.value);
+			if (problem) {
+				issues.error([...path, 'actuals', j, 'value', 'value'], `${at}: the value ${problem}.`);
 			}
 		});
 	});

@@ -11,6 +11,11 @@
  * - Flow targets name a census the projection ends a step at (base census + 1 … horizon).
  * - Monte Carlo: 1…100,000 simulations (more would not fit in a browser's memory), a seed
  *   that a 32-bit generator accepts (0…2³²−1).
+ * - Plausible bounds (validate-bounds.ts, docs/decisions/0017): one lever's multiplier is at
+ *   most ×11 (+1000%, the editor's limit), and so is the product of every multiplier active in
+ *   one year for one age band; combined allocation growth in a year is at most +100%; money is
+ *   within ±£10bn, one-off costs added up in a year too; capacities and flow targets at most
+ *   1,000,000 children. Stacked levers cannot overflow the projection.
  */
 import { AGE_BANDS } from './categories';
 import type { Dataset } from './dataset';
@@ -41,7 +46,14 @@ import {
 	projectionYears
 } from './validate-dataset';
 import type { FinancialYear } from './years';
-import { censusOfFinancialYear, isFinancialYear } from './years';
+import {
+	MAX_CHILDREN,
+	MAX_COMBINED_GROWTH,
+	MAX_COMBINED_MULTIPLIER,
+	MAX_MONEY,
+	moneyProblem
+} from './validate-bounds';
+import { censusOfFinancialYear, isFinancialYear, withinYears } from './years';
 
 export const MAX_SIMULATIONS = 100_000;
 export const MAX_SEED = 2 ** 32 - 1;
@@ -140,7 +152,9 @@ export function describeLever(raw: unknown): string {
 		}
 		case 'one_off_cost': {
 			const a = n('amount');
-			return `one-off cost${a !== undefined ? ` ${formatPounds(a)}` : ''}`;
+			// A figure past the bounds is written as a number: £1e+308 spelt out would run to 400 characters.
+			const cost = a === undefined ? '' : Math.abs(a) <= MAX_MONEY ? formatPounds(a) : `£${a}`;
+			return `one-off cost${cost ? ` ${cost}` : ''}`;
 		}
 		case 'allocation_growth': {
 			const r = n('rate');
@@ -240,6 +254,13 @@ export function validateScenario(
 	}
 	const s = structure.value;
 	const years = projectionYears(dataset);
+	if (s.openingCumulativeDeficit) {
+		const problem = moneyProblem(
+			s.openingCumulativeDeficit.value,
+			'the opening cumulative deficit'
+		);
+		if (problem) issues.error(['openingCumulativeDeficit', 'value'], `${top}: ${problem}.`);
+	}
 	if (s.id.trim() === '') issues.error(['id'], `${top}: the id must not be empty.`);
 	if (s.name.trim() === '') issues.error(['name'], `${top}: the name must not be empty.`);
 	if (s.parentId !== null && s.parentId === s.id) {
@@ -249,6 +270,7 @@ export function validateScenario(
 	checkSavingsDelivery(s, dataset, top, years, issues);
 	checkFlowTargets(s, dataset, top, issues);
 	checkLevers(s, dataset, top, years, issues);
+	if (issues.errorCount === 0) checkCombinedLevers(s, top, years, issues);
 	checkMonteCarlo(s, top, issues);
 	if (issues.errorCount > 0) {
 		return { ok: false, errors: issues.errors(top), warnings: issues.warnings() };
@@ -345,10 +367,10 @@ function checkFlowTargets(s: Scenario, d: Dataset, top: string, issues: IssueCol
 		} else seen.set(t.census, i);
 		for (const key of ['joiners', 'leavers'] as const) {
 			const f = t[key];
-			if (f && f.value < 0) {
+			if (f && (f.value < 0 || f.value > MAX_CHILDREN)) {
 				issues.error(
 					[...path, key, 'value'],
-					`${where}: the ${key} target must be a number of children ≥ 0, got ${f.value}.`
+					`${where}: the ${key} target must be a number of children from 0 to ${formatCount(MAX_CHILDREN)}, got ${f.value}.`
 				);
 			}
 		}
@@ -423,11 +445,11 @@ function checkLeverValues(
 	switch (lever.kind) {
 		case 'joiners':
 		case 'leavers':
-			if (lever.multiplier < 0) {
+			if (lever.multiplier < 0 || lever.multiplier > MAX_COMBINED_MULTIPLIER) {
 				const what = lever.kind === 'joiners' ? 'new plans' : 'ceased plans';
 				err(
 					'multiplier',
-					`the multiplier must be ≥ 0 (1 leaves ${what} as they are), got ${lever.multiplier}`
+					`the multiplier must be from 0 to ${MAX_COMBINED_MULTIPLIER} (1 leaves ${what} as they are, ${MAX_COMBINED_MULTIPLIER} is +${(MAX_COMBINED_MULTIPLIER - 1) * 100}%), got ${lever.multiplier}`
 				);
 			}
 			break;
@@ -454,8 +476,11 @@ function checkLeverValues(
 			if (a && b && lever.setting === lever.overflowSetting) {
 				err('overflowSetting', `the overflow goes to the capped setting "${lever.setting}" itself`);
 			}
-			if (lever.capacity < 0) {
-				err('capacity', `the capacity must be a number of children ≥ 0, got ${lever.capacity}`);
+			if (lever.capacity < 0 || lever.capacity > MAX_CHILDREN) {
+				err(
+					'capacity',
+					`the capacity must be a number of children from 0 to ${formatCount(MAX_CHILDREN)}, got ${lever.capacity}`
+				);
 			}
 			break;
 		}
@@ -492,9 +517,88 @@ function checkLeverValues(
 			if (problem) err('delivery', problem);
 			break;
 		}
-		case 'one_off_cost':
+		case 'one_off_cost': {
+			const problem = moneyProblem(lever.amount);
+			if (problem) err('amount', problem);
+			break;
+		}
 		case 'sv_withholding':
 			break;
+	}
+}
+
+/**
+ * The levers' combined effect in each year of the projection: the product of the multipliers of
+ * new plans (and of ceased plans) active for any age band, the compounded allocation growth, and
+ * the one-off costs added up. Each lever may be within its bounds while 300 of them stacked
+ * overflow the projection; these bounds keep the combination as plausible as one lever.
+ */
+function checkCombinedLevers(
+	s: Scenario,
+	top: string,
+	years: readonly FinancialYear[],
+	issues: IssueCollector
+) {
+	const bands: (string | null)[] = [null, ...AGE_BANDS.map((b) => b.id)];
+	const reported = new Set<string>();
+	const once = (key: string, message: string) => {
+		if (reported.has(key)) return;
+		reported.add(key);
+		issues.error(['levers'], message);
+	};
+	for (const fy of years) {
+		const active = s.levers.filter((l) => withinYears(fy, l.from, l.until));
+		for (const kind of ['joiners', 'leavers'] as const) {
+			const what = kind === 'joiners' ? 'new plans' : 'ceased plans';
+			for (const band of bands) {
+				// A lever for every age (band null) applies to each band, and a band's own lever to
+				// that band only; the overall product (band null) counts only every-age levers, and a
+				// band is checked again only when it has levers of its own.
+				const levers = active.filter(
+					(l) => l.kind === kind && (l.band === null || l.band === band)
+				) as { multiplier: number; band: string | null }[];
+				if (band !== null && !levers.some((l) => l.band === band)) continue;
+				const count = levers.length;
+				// In logarithms, so that 300 levers of ×11 give 10^312, not Infinity.
+				let log = 0;
+				for (const l of levers) log += Math.log10(l.multiplier);
+				if (count > 1 && log > Math.log10(MAX_COMBINED_MULTIPLIER)) {
+					const product =
+						log < 15 ? String(Number((10 ** log).toPrecision(4))) : `about 10^${Math.round(log)}`;
+					const forBand =
+						band === null ? '' : ` for ages ${AGE_BANDS.find((b) => b.id === band)?.label}`;
+					once(
+						`${kind}|${band}`,
+						`${top}: in ${fy} its ${count} levers on ${what}${forBand} multiply them by ${product} together; the combined multiplier must be at most ${MAX_COMBINED_MULTIPLIER} (+${(MAX_COMBINED_MULTIPLIER - 1) * 100}%). Remove or reduce some of them.`
+					);
+				}
+			}
+		}
+		let growth = 1;
+		let growthCount = 0;
+		let oneOff = 0;
+		let oneOffCount = 0;
+		for (const l of active) {
+			if (l.kind === 'allocation_growth') {
+				growth *= 1 + l.rate;
+				growthCount++;
+			} else if (l.kind === 'one_off_cost') {
+				oneOff += l.amount;
+				oneOffCount++;
+			}
+		}
+		if (growthCount > 1 && growth - 1 > MAX_COMBINED_GROWTH) {
+			once(
+				'growth',
+				`${top}: in ${fy} its ${growthCount} allocation growth levers compound to ${formatPercent(growth - 1)}; together they must be at most ${formatPercent(MAX_COMBINED_GROWTH)} a year. Remove or reduce some of them.`
+			);
+		}
+		if (oneOffCount > 1 && Math.abs(oneOff) > MAX_MONEY) {
+			once(
+				'one-off',
+				`${top}: in ${fy} its ${oneOffCount} one-off costs add up to ${formatPounds(oneOff)}; together they must be within ±${formatPounds(MAX_MONEY)}. Remove or reduce some of them.`
+			);
+		}
 	}
 }
 

@@ -81,7 +81,7 @@ describe('serialiseScenarioSet', () => {
 		expect(() =>
 			serialiseScenarioSet(d, kingstonScenarios(), { createdAt: CREATED, app: APP })
 		).toThrow(
-			/^serialiseScenarioSet: the scenario set is not valid, so it could not be imported again: Base caseload row 1 \(NCY -4, setting "other"\): the count must be a whole number ≥ 0, got -1\.$/
+			/^serialiseScenarioSet: the scenario set is not valid, so it could not be imported again: Base caseload row 1 \(NCY -4, setting "other"\): the count must be a whole number from 0 to 1,000,000, got -1\.$/
 		);
 	});
 });

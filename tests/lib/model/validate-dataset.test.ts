@@ -242,7 +242,7 @@ describe('validateDataset: base caseload', () => {
 		const i = indexOf(d, 5, 'mainstream');
 		d.baseCaseload[i].count.value = -5;
 		expect(errorsOf(validateDataset(d))).toEqual([
-			`Base caseload row ${i + 1} (NCY 5, setting "mainstream"): the count must be a whole number ≥ 0, got -5.`
+			`Base caseload row ${i + 1} (NCY 5, setting "mainstream"): the count must be a whole number from 0 to 1,000,000, got -5.`
 		]);
 	});
 
@@ -251,7 +251,7 @@ describe('validateDataset: base caseload', () => {
 		const i = indexOf(d, 5, 'mainstream');
 		d.baseCaseload[i].count.value = 2.5;
 		expect(errorsOf(validateDataset(d))).toEqual([
-			`Base caseload row ${i + 1} (NCY 5, setting "mainstream"): the count must be a whole number ≥ 0, got 2.5.`
+			`Base caseload row ${i + 1} (NCY 5, setting "mainstream"): the count must be a whole number from 0 to 1,000,000, got 2.5.`
 		]);
 	});
 
@@ -352,7 +352,7 @@ describe('validateDataset: history, transitions, population', () => {
 		d.history.ceasedPlans[0].count.value = -1;
 		d.history.requests[0].year = 2016.5;
 		expect(errorsOf(validateDataset(d))).toEqual([
-			'Ceased plans, 2019: the count must be a number ≥ 0, got -1.',
+			'Ceased plans, 2019: the count must be a number from 0 to 1,000,000, got -1.',
 			'Requests for assessment row 1: the year must be a whole year between 1900 and 2200, got 2016.5.'
 		]);
 	});
@@ -372,7 +372,7 @@ describe('validateDataset: history, transitions, population', () => {
 		d.population[0].population.value = -1;
 		d.population[1].year = 2020;
 		expect(errorsOf(validateDataset(d))).toEqual([
-			'Population, 2020, NCY 3: the population must be a number ≥ 0, got -1.',
+			'Population, 2020, NCY 3: the population must be a number from 0 to 10,000,000, got -1.',
 			'Population, 2020, NCY 3: population row 1 gives the same year and NCY; keep one.'
 		]);
 	});
@@ -419,7 +419,7 @@ describe('validateDataset: unit costs', () => {
 		d.unitCosts.push(structuredClone(d.unitCosts[2]));
 		expect(errorsOf(validateDataset(d))).toEqual([
 			`Unit cost row 1: setting "hospital" is not one of the dataset's settings (${SETTINGS}).`,
-			'Unit cost row 2 (setting "resourced_provision"): the cost must be £0 or more a year, got -10.',
+			'Unit cost row 2 (setting "resourced_provision"): the cost must be from £0 to £2,000,000 a year, got -10.',
 			'Unit cost row 8 (setting "maintained_special"): unit cost row 3 prices the same setting and need; keep one.'
 		]);
 	});
@@ -503,7 +503,7 @@ describe('validateDataset: the finance ledger', () => {
 			'Savings line 3 ("Increased special school places"): the id "Special School" must be a lower-case slug such as "post_16_offer".',
 			'Savings line 4 ("Development of post 16 offer"): the id "srp_places" is already used by savings line 1 ("Increased places in Specialist Resource Provisions (SRP)"); each needs its own.',
 			'Savings line 1 ("Increased places in Specialist Resource Provisions (SRP)"), delivery in 2022/23: the delivery must be a fraction from 0 to 2 (1 is in full), got 85.',
-			'Savings line 2 ("Review of SRP vacant place funding"), target for 2021/22: the target must be £0 or more, got -1.'
+			'Savings line 2 ("Review of SRP vacant place funding"), target for 2021/22: the target must be from £0 to £10,000,000,000, got -1.'
 		]);
 	});
 

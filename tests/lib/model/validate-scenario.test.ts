@@ -82,7 +82,7 @@ describe('validateScenario: lever values', () => {
 		const s = growth();
 		s.levers.push(joiners({ kind: 'leavers', multiplier: -1, band: 'age_5_10' }));
 		expect(check(s)).toEqual([
-			'Scenario "Growth 9%", lever 2 (ceased plans ×-1 for ages 5–10): the multiplier must be ≥ 0 (1 leaves ceased plans as they are), got -1.'
+			'Scenario "Growth 9%", lever 2 (ceased plans ×-1 for ages 5–10): the multiplier must be from 0 to 11 (1 leaves ceased plans as they are, 11 is +1000%), got -1.'
 		]);
 	});
 
@@ -145,7 +145,7 @@ describe('validateScenario: lever values', () => {
 			'Scenario "Growth 9%", lever 2 (cap on maintained_special at -1, overflow to maintained_special)';
 		expect(check(s)).toEqual([
 			`${where}: the overflow goes to the capped setting "maintained_special" itself.`,
-			`${where}: the capacity must be a number of children ≥ 0, got -1.`
+			`${where}: the capacity must be a number of children from 0 to 1,000,000, got -1.`
 		]);
 	});
 
@@ -262,7 +262,7 @@ describe('validateScenario: pins, savings delivery, flow targets', () => {
 		];
 		expect(check(s)).toEqual([
 			'Scenario "Growth 9%", flow target 1 (January 2030): the census must be one the projection reaches (January 2022 to January 2026), got 2030.',
-			'Scenario "Growth 9%", flow target 2 (January 2023): the joiners target must be a number of children ≥ 0, got -3.',
+			'Scenario "Growth 9%", flow target 2 (January 2023): the joiners target must be a number of children from 0 to 1,000,000, got -3.',
 			'Scenario "Growth 9%", flow target 3 (January 2023): flow target 2 is for the same census; keep one.'
 		]);
 	});
