@@ -26,7 +26,7 @@ import {
 	defaultPoolSize,
 	isAbortError
 } from '../client/pool';
-import { getRun, openWorkbenchDb, putRun, type WorkbenchDatabase } from '../storage';
+import { getRun, putRun, workbenchConnection, type WorkbenchDatabase } from '../storage';
 
 /** Metrics kept per simulation, for differences between scenarios with their standard error. */
 export const SAMPLED_METRICS = [
@@ -213,7 +213,7 @@ export class SimulationState {
 	}
 
 	#database(): Promise<WorkbenchDatabase | null> {
-		this.#db ??= openWorkbenchDb().catch(() => null);
+		this.#db ??= workbenchConnection().catch(() => null);
 		return this.#db;
 	}
 

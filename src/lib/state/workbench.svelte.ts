@@ -12,37 +12,55 @@ import type { GoalSeekOptions, GoalSeekTarget } from '../engine/goal-seek';
 import type { SensitivityOptions } from '../engine/sensitivity';
 import { kingstonScenarios } from '../data/kingston-scenarios';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
-import type { PreparedSummary } from '../../../workers/projection-api';
+import type { PreparedSummary } from '../client/projection';
+import type { Actuals } from '../model/actuals';
 import { History } from './history';
 import {
+	compareImport,
+	deepEqual,
 	createScenario as storeCreateScenario,
 	deleteDataset as storeDeleteDataset,
 	deleteScenario as storeDeleteScenario,
-	getDataset,
+	getDatasetRecord,
 	getMeta,
 	getScenario,
 	importScenarioSet,
 	isStorageError,
 	listDatasets,
 	listScenarios,
+	mergeThreeWay,
 	newScenarioId,
+	onConnectionEvent,
 	openWorkbenchChannel,
-	openWorkbenchDb,
-	putDataset,
+	saveDatasetEdit,
 	saveScenario,
 	seedBuiltInDataset,
 	setMeta,
 	toStorageError,
+	workbenchConnection,
+	type DatasetRecord,
+	type ImportReplacement,
 	type ScenarioRecord,
 	type WorkbenchChannel,
 	type WorkbenchDatabase
 } from '../storage';
+import {
+	copyDatasetWithScenarios,
+	copyScenariosAsNew,
+	describeConflicts,
+	needsReprojection,
+	type DatasetConflict
+} from './dataset-edits';
+import { clearJournal, readJournals, writeJournal, type JournalEntry } from './journal';
 
 /** Bumped when the built-in dataset changes in a way that should reach existing browsers. */
 export const BUILT_IN_VERSION = 1;
 
 /** How long after the last edit a scenario is saved. */
 export const AUTOSAVE_MS = 400;
+
+/** How often saves that failed (storage full…) are tried again while any is pending. */
+export const RETRY_MS = 15_000;
 
 export interface SaveStatus {
 	/** Edited since the last successful save. */
@@ -55,6 +73,26 @@ export interface SaveStatus {
 }
 
 const CLEAN: SaveStatus = { dirty: false, saving: false, error: null, conflict: null };
+
+/** Whether the open dataset's edits are saved (KPIs, report text, ledger, actuals…). */
+export interface DatasetSaveStatus {
+	dirty: boolean;
+	saving: boolean;
+	/** The last save failed: the edit is on screen, retried, and exportable meanwhile. */
+	error: string | null;
+	/** Another tab changed the same things differently: the user settles it. */
+	conflict: DatasetConflict | null;
+}
+
+const DATASET_CLEAN: DatasetSaveStatus = {
+	dirty: false,
+	saving: false,
+	error: null,
+	conflict: null
+};
+
+/** What to do with an import that would replace saved work (the user's answer). */
+export type ImportChoice = 'replace' | 'copy' | 'cancel';
 
 export class WorkbenchState {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -74,6 +112,8 @@ export class WorkbenchState {
 	results = $state.raw<Record<string, ScenarioResult>>({});
 	/** Save state by scenario id. */
 	saves = $state<Record<string, SaveStatus>>({});
+	/** Save state of the open dataset. */
+	datasetSave = $state<DatasetSaveStatus>({ ...DATASET_CLEAN });
 	computing = $state(false);
 	/**
 	 * The projection failed (the worker crashed, or threw) and a good one has not come back yet:
@@ -93,6 +133,16 @@ export class WorkbenchState {
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** The storage banner set by a failed save, cleared by the next save that works. */
 	#saveProblem: string | null = null;
+	/** The open dataset as last read from or written to storage: the base of the next edit. */
+	#datasetBase: DatasetRecord | null = null;
+	#datasetRunning: Promise<void> | null = null;
+	#datasetAgain = false;
+	/** Scenarios created in this page that storage has not accepted yet (storage full…). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not state to render
+	#unstored = new Set<string>();
+	#retryTimer: ReturnType<typeof setInterval> | null = null;
+	#stopPage: (() => void) | null = null;
+	#stopConnection: (() => void) | null = null;
 
 	/** `worker`: use a projection worker (a factory makes a given one, for tests). */
 	constructor(options: { worker?: boolean | (() => Worker); db?: WorkbenchDatabase | null } = {}) {
@@ -119,24 +169,32 @@ export class WorkbenchState {
 			let dataset: Dataset | null = null;
 			let records: ScenarioRecord[] = [];
 			try {
-				this.#db ??= await openWorkbenchDb(undefined, {
-					onBlocking: () =>
-						(this.storageProblem =
-							'A newer version of the workbench was opened in another tab. Reload this page to keep saving.')
-				});
+				if (this.#db === null) {
+					this.#db = await workbenchConnection();
+					// Saves after this fail, each saying so (the edit stays on screen, exportable).
+					this.#stopConnection = onConnectionEvent((event) => {
+						this.storageProblem = event.message;
+					});
+				}
 				await seedBuiltInDataset(this.#db, {
 					dataset: await builtInDataset(),
 					scenarios: kingstonScenarios(),
 					version: BUILT_IN_VERSION
 				});
+				this.notice = await this.#replayJournal(this.#db);
 				this.datasets = await listDatasets(this.#db);
 				const last = await getMeta(this.#db, 'lastOpened');
-				dataset =
-					(last && (await getDataset(this.#db, last.datasetId))) ?? this.datasets[0] ?? null;
+				const record =
+					(last && (await getDatasetRecord(this.#db, last.datasetId))) ??
+					(this.datasets[0] && (await getDatasetRecord(this.#db, this.datasets[0].id))) ??
+					null;
+				dataset = record?.dataset ?? null;
+				this.#datasetBase = record;
 				if (dataset) records = await listScenarios(this.#db, dataset.id);
 				this.#listen();
 			} catch (e) {
 				this.#db = null;
+				this.#datasetBase = null;
 				this.storageProblem =
 					toStorageError(e, 'open this browser’s saved work').message +
 					' You can keep working: changes stay in this page until you close it, and can be exported.';
@@ -146,7 +204,8 @@ export class WorkbenchState {
 				records = inMemoryRecords(dataset.id, kingstonScenarios());
 				this.datasets = [dataset];
 			}
-			await this.#open(dataset, records);
+			await this.#open(dataset, records, this.#datasetBase);
+			this.#listenToPage();
 			this.status = 'ready';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -165,14 +224,149 @@ export class WorkbenchState {
 				this.notice = 'A scenario was deleted in another tab.';
 				this.scenarios = this.scenarios.filter((r) => r.id !== m.id);
 				void this.recompute();
-			} else if (
-				m.type === 'imported' ||
-				m.type === 'dataset-saved' ||
-				m.type === 'dataset-deleted'
-			) {
+			} else if (m.type === 'dataset-saved' || m.type === 'imported') {
+				const id = m.type === 'imported' ? m.datasetId : m.id;
 				void this.#refreshDatasets();
+				if (id === this.dataset?.id) {
+					this.#theirDatasetSave(m.type === 'imported' ? m.scenarioIds : []).catch(
+						(e) =>
+							(this.storageProblem = toStorageError(e, 'read a change from another tab').message)
+					);
+				}
+			} else if (m.type === 'dataset-deleted') {
+				void this.#refreshDatasets();
+				if (m.id === this.dataset?.id) {
+					this.notice =
+						'This dataset was deleted in another tab: what is on screen is no longer saved (export it to keep it).';
+					this.#datasetBase = null;
+				}
 			}
 		});
+	}
+
+	/**
+	 * Another tab saved the open dataset (or imported over it): show its version when this tab has
+	 * no unsaved dataset edit; otherwise this tab's next save merges the two (saveDatasetEdit).
+	 * Scenarios it imported are taken as other tabs' saves.
+	 */
+	async #theirDatasetSave(scenarioIds: string[]) {
+		const db = this.#db;
+		const open = this.dataset;
+		if (!db || !open) return;
+		const record = await getDatasetRecord(db, open.id);
+		const base = this.#datasetBase;
+		const busy = this.datasetSave.dirty || this.datasetSave.saving || this.datasetSave.conflict;
+		if (record && base && record.revision > base.revision && !busy && this.dataset === open) {
+			this.#datasetBase = record;
+			this.#showDataset(record.dataset);
+			this.notice = `“${record.dataset.name}” was updated in another tab; this page now shows that version.`;
+			if (needsReprojection(open, record.dataset)) await this.#reproject();
+		}
+		for (const id of scenarioIds) {
+			const theirs = await getScenario(db, id);
+			if (!theirs || theirs.datasetId !== open.id) continue;
+			if (this.scenarios.some((r) => r.id === id)) await this.#theirSave(id, theirs.revision);
+			else {
+				this.scenarios = [...this.scenarios, theirs];
+				this.saves[id] = { ...CLEAN };
+				await this.recompute();
+			}
+		}
+	}
+
+	/** Puts a dataset on screen (and in the list of datasets). */
+	#showDataset(dataset: Dataset) {
+		this.dataset = dataset;
+		this.datasets = this.datasets.map((d) => (d.id === dataset.id ? dataset : d));
+	}
+
+	async #reproject() {
+		if (!this.dataset) return;
+		this.prepared = await this.#client.prepare(this.dataset);
+		await this.recompute();
+	}
+
+	/**
+	 * Keeps work safe when the page is hidden or closed: a field being typed in is committed (its
+	 * change event), pending edits are saved, and what is still unsaved is written to a journal
+	 * that the next load replays (journal.ts). When the page is shown again, saves that failed are
+	 * tried again.
+	 */
+	#listenToPage() {
+		if (typeof document === 'undefined' || typeof window === 'undefined') return;
+		const hide = () => {
+			commitActiveField();
+			this.#writeJournal();
+			void this.flush().then(() => this.#writeJournal());
+		};
+		const onVisibility = () => {
+			if (document.visibilityState === 'hidden') hide();
+			else void this.retryFailed();
+		};
+		document.addEventListener('visibilitychange', onVisibility);
+		window.addEventListener('pagehide', hide);
+		window.addEventListener('beforeunload', hide);
+		this.#stopPage = () => {
+			document.removeEventListener('visibilitychange', onVisibility);
+			window.removeEventListener('pagehide', hide);
+			window.removeEventListener('beforeunload', hide);
+		};
+	}
+
+	/** Writes this page's unsaved scenario edits to the journal (or clears it when none are). */
+	#writeJournal() {
+		const entries: JournalEntry[] = this.scenarios
+			.filter((r) => this.saves[r.id]?.dirty && !this.saves[r.id]?.conflict)
+			.map((r) => ({
+				id: r.id,
+				datasetId: r.datasetId,
+				revision: r.revision,
+				stored: !this.#unstored.has(r.id),
+				scenario: $state.snapshot(r.scenario) as Scenario
+			}));
+		writeJournal(entries);
+	}
+
+	/**
+	 * Saves the edits a page left unsaved when it was closed (journal.ts): over the saved scenario
+	 * when nobody saved it since, as a recovered copy when somebody did. Returns a notice, or null.
+	 */
+	async #replayJournal(db: WorkbenchDatabase): Promise<string | null> {
+		const journals = readJournals();
+		const recovered: string[] = [];
+		for (const journal of journals) {
+			for (const entry of journal.entries) {
+				try {
+					const stored = await getScenario(db, entry.id);
+					if (!stored) {
+						if (!entry.stored) {
+							await storeCreateScenario(db, entry.datasetId, entry.scenario);
+						}
+						continue;
+					}
+					if (JSON.stringify(stored.scenario) === JSON.stringify(entry.scenario)) continue;
+					if (stored.revision === entry.revision) {
+						await saveScenario(db, { id: entry.id, scenario: entry.scenario }, entry.revision);
+					} else {
+						const names = await listScenarios(db, stored.datasetId);
+						const name = uniqueName(`${entry.scenario.name} (recovered)`, names);
+						await storeCreateScenario(db, stored.datasetId, {
+							...entry.scenario,
+							id: newScenarioId(),
+							name
+						});
+						recovered.push(name);
+					}
+				} catch {
+					// Left in the journal's place: nothing more can be done without storage.
+					continue;
+				}
+			}
+			clearJournal(journal.key);
+		}
+		return recovered.length
+			? `An edit left unsaved when a page was closed clashed with a later save; it was kept as ${recovered.map((n) => `“${n}”`).join(', ')}.`
+			: null;
 	}
 
 	async #refreshDatasets() {
@@ -185,7 +379,7 @@ export class WorkbenchState {
 		if (!mine || !this.#db || revision <= mine.revision) return;
 		const theirs = (await getScenario(this.#db, id)) ?? null;
 		if (!theirs) return;
-		if (this.saves[id]?.dirty) {
+		if (this.saves[id]?.dirty && !deepEqual(theirs.scenario, mine.scenario)) {
 			this.#status(id, {
 				conflict: {
 					message: `“${mine.scenario.name}” was changed in another tab while you were editing it here.`,
@@ -200,8 +394,14 @@ export class WorkbenchState {
 	}
 
 	/** Makes a dataset current and projects its scenarios. */
-	async #open(dataset: Dataset, records: ScenarioRecord[]): Promise<void> {
+	async #open(
+		dataset: Dataset,
+		records: ScenarioRecord[],
+		base: DatasetRecord | null = null
+	): Promise<void> {
 		this.dataset = dataset;
+		this.#datasetBase = base;
+		this.datasetSave = { ...DATASET_CLEAN };
 		this.scenarios = records;
 		this.saves = Object.fromEntries(records.map((r) => [r.id, { ...CLEAN }]));
 		this.#histories.clear();
@@ -224,52 +424,225 @@ export class WorkbenchState {
 			if (ds) await this.#open(ds, inMemoryRecords(ds.id, []));
 			return;
 		}
-		const dataset = await getDataset(this.#db, id);
-		if (!dataset) throw new Error(`No dataset with id "${id}" is saved in this browser.`);
-		await this.#open(dataset, await listScenarios(this.#db, id));
+		const record = await getDatasetRecord(this.#db, id);
+		if (!record) throw new Error(`No dataset with id "${id}" is saved in this browser.`);
+		await this.#open(record.dataset, await listScenarios(this.#db, id), record);
 	}
 
 	/**
 	 * Adds a dataset with its scenarios (an import or the new dataset wizard) in one transaction,
 	 * then opens it. Nothing is saved if any part fails.
+	 *
+	 * Saved work is never replaced silently: when the dataset or a scenario is already saved here
+	 * with different content, `confirm` is shown what differs and answers 'replace', 'copy' (keep
+	 * both: the file's versions are added under new ids, renamed) or 'cancel' (nothing changes).
+	 * Without `confirm`, 'copy' is taken. Resolves with what was done.
 	 */
-	async addDataset(dataset: Dataset, scenarios: Scenario[]): Promise<void> {
+	async addDataset(
+		dataset: Dataset,
+		scenarios: Scenario[],
+		confirm?: (replacements: ImportReplacement[]) => Promise<ImportChoice>
+	): Promise<{ choice: ImportChoice | 'new'; dataset: Dataset; scenarios: Scenario[] }> {
 		await this.flush();
-		let records = inMemoryRecords(dataset.id, scenarios);
-		if (this.#db) {
-			records = (await importScenarioSet(this.#db, dataset, scenarios)).scenarios;
-			this.#channel?.post({
-				type: 'imported',
-				datasetId: dataset.id,
-				scenarioIds: scenarios.map((s) => s.id)
-			});
-			await this.#refreshDatasets();
-		} else {
+		if (!this.#db) {
 			this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
+			await this.#open(dataset, inMemoryRecords(dataset.id, scenarios));
+			return { choice: 'new', dataset, scenarios };
 		}
-		await this.#open(dataset, records);
+		const replacements = await compareImport(this.#db, dataset, scenarios);
+		let choice: ImportChoice | 'new' = 'new';
+		if (replacements.length) {
+			choice = confirm ? await confirm(replacements) : 'copy';
+			if (choice === 'cancel') return { choice, dataset, scenarios };
+			if (choice === 'copy') {
+				const datasetReplaced = replacements.some((r) => r.kind === 'dataset');
+				if (datasetReplaced) {
+					const names = (await listDatasets(this.#db)).map((d) => d.name);
+					({ dataset, scenarios } = copyDatasetWithScenarios(
+						dataset,
+						scenarios,
+						`${dataset.name} (imported)`,
+						names
+					));
+				} else {
+					const existing = await listScenarios(this.#db, dataset.id);
+					scenarios = copyScenariosAsNew(
+						scenarios,
+						new Set(replacements.map((r) => r.id)),
+						existing.map((r) => r.scenario.name)
+					);
+				}
+			}
+		}
+		const imported = await importScenarioSet(this.#db, dataset, scenarios);
+		this.#channel?.post({
+			type: 'imported',
+			datasetId: dataset.id,
+			scenarioIds: scenarios.map((s) => s.id)
+		});
+		await this.#refreshDatasets();
+		const record = await getDatasetRecord(this.#db, dataset.id);
+		await this.#open(dataset, await listScenarios(this.#db, dataset.id), record ?? null);
+		void imported;
+		return { choice, dataset, scenarios };
 	}
 
 	/**
-	 * Saves a changed dataset (KPI actuals and overrides, report text, ledger figures…). Pass
-	 * `reproject: false` when nothing the projection reads has changed (KPIs, report text).
+	 * Saves a changed dataset (KPI actuals and overrides, report text, ledger figures, actuals…).
+	 * Pass `reproject: false` when nothing the projection reads has changed (KPIs, report text).
 	 * The change is applied in memory first, so a storage failure loses nothing on screen.
+	 *
+	 * The save names the revision this page last read: when another tab saved the dataset since,
+	 * the two edits are merged (edits of different things both kept) and only two different edits
+	 * of the same thing wait in `datasetSave.conflict` for the user (resolveDatasetConflict).
+	 * `scenarios`: scenarios changed with it (re-basing on actuals), saved as edits of each.
 	 */
-	async updateDataset(next: Dataset, { reproject = true } = {}): Promise<void> {
+	async updateDataset(
+		next: Dataset,
+		{ reproject = true, scenarios }: { reproject?: boolean; scenarios?: Scenario[] } = {}
+	): Promise<void> {
 		const plainNext = $state.snapshot(next) as Dataset;
-		this.dataset = plainNext;
-		this.datasets = this.datasets.map((d) => (d.id === plainNext.id ? plainNext : d));
-		if (this.#db) {
-			try {
-				await putDataset(this.#db, plainNext);
-				this.#channel?.post({ type: 'dataset-saved', id: plainNext.id });
-			} catch (e) {
-				this.storageProblem = toStorageError(e, `save “${plainNext.name}”`).message;
-			}
+		this.#showDataset(plainNext);
+		this.datasetSave = { ...this.datasetSave, dirty: true };
+		if (this.#db && this.#datasetBase) await this.#saveDataset();
+		for (const s of scenarios ?? []) {
+			const current = this.scenario(s.id);
+			if (current && JSON.stringify(current) !== JSON.stringify(s)) await this.edit(s);
 		}
-		if (reproject) {
-			this.prepared = await this.#client.prepare(plainNext);
-			await this.recompute();
+		if (reproject) await this.#reproject();
+	}
+
+	/** Saves the open dataset's edit, one save at a time; resolves when no save is running. */
+	#saveDataset(): Promise<void> {
+		if (this.#datasetRunning) {
+			this.#datasetAgain = true;
+			return this.#datasetRunning;
+		}
+		this.#datasetRunning = (async () => {
+			do {
+				this.#datasetAgain = false;
+				await this.#saveDatasetOnce();
+			} while (this.#datasetAgain);
+		})().finally(() => (this.#datasetRunning = null));
+		return this.#datasetRunning;
+	}
+
+	async #saveDatasetOnce(): Promise<void> {
+		const db = this.#db;
+		const base = this.#datasetBase;
+		const mine = this.dataset;
+		const status = this.datasetSave;
+		if (!db || !base || !mine || mine.id !== base.dataset.id) return;
+		if (!status.dirty || status.conflict) return;
+		this.datasetSave = { ...status, saving: true };
+		try {
+			const out = await saveDatasetEdit(db, {
+				base: base.dataset,
+				baseRevision: base.revision,
+				next: mine
+			});
+			if (this.dataset?.id !== mine.id) return;
+			if (out.kind === 'conflict') {
+				this.datasetSave = {
+					...this.datasetSave,
+					saving: false,
+					error: null,
+					conflict: describeConflicts(mine, out.theirs, out.conflicts)
+				};
+				return;
+			}
+			this.#datasetBase = out.record;
+			const editedMeanwhile = this.dataset !== mine;
+			if (out.kind === 'merged') {
+				// Edits made while saving are carried over onto the merged version.
+				const shown = editedMeanwhile
+					? mergeThreeWay(mine, this.dataset, out.record.dataset).value
+					: out.record.dataset;
+				this.#showDataset(shown);
+				this.notice = `Your change to “${mine.name}” was saved together with changes made to it in another tab.`;
+				if (needsReprojection(mine, out.record.dataset)) await this.#reproject();
+			}
+			this.datasetSave = { dirty: editedMeanwhile, saving: false, error: null, conflict: null };
+			this.#clearSaveProblem();
+			this.#channel?.post({ type: 'dataset-saved', id: mine.id, revision: out.record.revision });
+			if (editedMeanwhile) this.#datasetAgain = true;
+		} catch (e) {
+			const message = toStorageError(e, `save “${mine.name}”`).message;
+			this.datasetSave = { ...this.datasetSave, saving: false, error: message };
+			this.#failed(message);
+		}
+	}
+
+	/**
+	 * Settles a dataset conflict with another tab. 'mine': this tab's version of each clashing
+	 * item is saved; 'theirs': the other tab's is kept (this tab's other edits are still saved);
+	 * 'copy' (keep both): the saved dataset keeps the other tab's version and this tab's whole
+	 * version is saved as a new dataset, with copies of the scenarios.
+	 */
+	async resolveDatasetConflict(choice: 'mine' | 'theirs' | 'copy'): Promise<void> {
+		const db = this.#db;
+		const base = this.#datasetBase;
+		const mine = this.dataset;
+		if (!db || !base || !mine || !this.datasetSave.conflict) return;
+		const theirs = (await getDatasetRecord(db, mine.id)) ?? this.datasetSave.conflict.theirs;
+		let resolved: Dataset;
+		if (choice === 'copy') {
+			const names = this.datasets.map((d) => d.name);
+			const copy = copyDatasetWithScenarios(
+				mine,
+				this.scenarios.map((r) => r.scenario),
+				`${mine.name} (my version)`,
+				names
+			);
+			await importScenarioSet(db, copy.dataset, copy.scenarios);
+			this.#channel?.post({
+				type: 'imported',
+				datasetId: copy.dataset.id,
+				scenarioIds: copy.scenarios.map((s) => s.id)
+			});
+			await this.#refreshDatasets();
+			resolved = theirs.dataset;
+			this.notice = `Your version was kept as the dataset “${copy.dataset.name}” (open it from the Data page); this page shows the other tab’s.`;
+		} else {
+			resolved = mergeThreeWay(base.dataset, mine, theirs.dataset, choice).value;
+		}
+		this.#datasetBase = theirs;
+		this.#showDataset(resolved);
+		this.datasetSave = { ...DATASET_CLEAN, dirty: true };
+		await this.#saveDataset();
+		if (needsReprojection(mine, resolved)) await this.#reproject();
+	}
+
+	/** A failed save: said in the banner, and tried again until storage takes it. */
+	#failed(message: string) {
+		this.#saveProblem = `${message} Your change is kept in this page meanwhile: it is tried again every few seconds and with your next edit (or export your scenarios to keep a copy).`;
+		this.storageProblem = this.#saveProblem;
+		if (this.#retryTimer === null && typeof setInterval === 'function') {
+			this.#retryTimer = setInterval(() => void this.retryFailed(), RETRY_MS);
+		}
+	}
+
+	#clearSaveProblem() {
+		if (this.storageProblem !== null && this.storageProblem === this.#saveProblem) {
+			this.storageProblem = this.#saveProblem = null;
+		}
+	}
+
+	/** Whether any save failed and waits to be tried again. */
+	get hasFailedSaves(): boolean {
+		return (
+			Boolean(this.datasetSave.error) ||
+			Object.values(this.saves).some((s) => s.dirty && s.error !== null)
+		);
+	}
+
+	/** Tries again every save that failed (storage full…); stops retrying once none is left. */
+	async retryFailed(): Promise<void> {
+		if (this.datasetSave.error && this.datasetSave.dirty) await this.#saveDataset();
+		await this.flush();
+		if (!this.hasFailedSaves && this.#retryTimer !== null) {
+			clearInterval(this.#retryTimer);
+			this.#retryTimer = null;
 		}
 	}
 
@@ -308,9 +681,13 @@ export class WorkbenchState {
 		}
 	}
 
-	/** Back-tests the open dataset's estimators (MODEL.md §8). */
-	backtest(holdout: number) {
-		return this.#client.backtest(holdout);
+	/**
+	 * Records actuals in the open dataset and re-bases its scenarios (engine/rebase.ts), in the
+	 * projection worker; nothing is saved (the caller adds the result with `addDataset`).
+	 */
+	applyActuals(scenarios: Scenario[], planId: string | null, actuals: Actuals) {
+		if (!this.dataset) throw new Error('applyActuals: no dataset is open');
+		return this.#client.applyActuals(this.dataset, scenarios, planId, actuals);
 	}
 
 	/** Goal seek on a scenario (engine/goal-seek.ts), in the projection worker. */
@@ -420,7 +797,11 @@ export class WorkbenchState {
 		clearTimeout(this.#timers.get(id));
 		this.#timers.set(
 			id,
-			setTimeout(() => void this.save(id), AUTOSAVE_MS)
+			setTimeout(() => {
+				void this.save(id);
+				// An edit is also the moment to try again what storage refused before.
+				if (this.hasFailedSaves) void this.retryFailed();
+			}, AUTOSAVE_MS)
 		);
 	}
 
@@ -430,13 +811,19 @@ export class WorkbenchState {
 	 */
 	unsavedWork(): string | null {
 		const unsaved = this.scenarios.filter((r) => this.saves[r.id]?.dirty).length;
-		if (unsaved === 0) return null;
-		const what = unsaved === 1 ? 'One scenario has' : `${unsaved} scenarios have`;
+		if (unsaved === 0 && !this.datasetSave.dirty) return null;
+		const what =
+			unsaved === 0
+				? 'The dataset has'
+				: unsaved === 1
+					? 'One scenario has'
+					: `${unsaved} scenarios have`;
 		return `${what} changes not saved in this browser: reloading now would lose them. Export your scenarios first (Scenarios → Export).`;
 	}
 
 	/** Saves every pending edit now (before leaving a dataset, or on page hide). */
 	async flush(): Promise<void> {
+		if (this.datasetSave.dirty && !this.datasetSave.conflict) await this.#saveDataset();
 		// Edits whose save failed (storage full…) are pending too: try them again.
 		const failed = Object.keys(this.saves).filter(
 			(id) => this.saves[id].dirty && this.saves[id].error
@@ -456,11 +843,11 @@ export class WorkbenchState {
 		if (!record || !this.#db || !this.saves[id]?.dirty || this.saves[id]?.conflict) return;
 		this.#status(id, { saving: true });
 		try {
-			const saved = await saveScenario(
-				this.#db,
-				{ id, scenario: record.scenario },
-				record.revision
-			);
+			// A scenario created while storage refused it is created now, not saved over.
+			const saved = this.#unstored.has(id)
+				? await storeCreateScenario(this.#db, record.datasetId, record.scenario)
+				: await saveScenario(this.#db, { id, scenario: record.scenario }, record.revision);
+			this.#unstored.delete(id);
 			// Keep later edits made while saving; only the revision moves on.
 			const now = this.scenarios.find((r) => r.id === id)!;
 			this.#replace({ ...saved, scenario: now.scenario });
@@ -469,21 +856,25 @@ export class WorkbenchState {
 				dirty: now.scenario !== record.scenario,
 				error: null
 			});
-			if (this.storageProblem !== null && this.storageProblem === this.#saveProblem) {
-				this.storageProblem = this.#saveProblem = null;
-			}
+			this.#clearSaveProblem();
 			this.#channel?.post({ type: 'scenario-saved', id, revision: saved.revision });
 			if (now.scenario !== record.scenario) this.#scheduleSave(id);
 		} catch (e) {
 			if (isStorageError(e, 'conflict')) {
 				const theirs = (await getScenario(this.#db, id).catch(() => undefined)) ?? null;
+				const now = this.scenarios.find((r) => r.id === id);
+				if (theirs && now && deepEqual(theirs.scenario, now.scenario)) {
+					// The other save was this very edit (replayed from a journal): nothing clashes.
+					this.#replace(theirs);
+					this.#status(id, { ...CLEAN });
+					return;
+				}
 				this.#status(id, { saving: false, conflict: { message: (e as Error).message, theirs } });
 			} else {
 				const message = toStorageError(e, 'save the scenario').message;
 				this.#status(id, { saving: false, error: message });
 				// Also in the page's banner: the edit is on screen but not on disk.
-				this.#saveProblem = `${message} Your change is kept in this page meanwhile: it is saved with your next edit (or export your scenarios to keep a copy).`;
-				this.storageProblem = this.#saveProblem;
+				this.#failed(message);
 			}
 		}
 	}
@@ -529,16 +920,22 @@ export class WorkbenchState {
 			revision: 1,
 			updatedAt: ''
 		};
+		let status: SaveStatus = { ...CLEAN };
 		if (this.#db) {
 			try {
 				record = await storeCreateScenario(this.#db, this.dataset!.id, scenario);
 				this.#channel?.post({ type: 'scenario-saved', id: record.id, revision: record.revision });
 			} catch (e) {
-				this.storageProblem = toStorageError(e, `save “${scenario.name}”`).message;
+				// Never "Saved" when it was not: the scenario stays on screen, unsaved, and is
+				// created when storage takes it (retried, and with the next edit).
+				const message = toStorageError(e, `save “${scenario.name}”`).message;
+				this.#unstored.add(record.id);
+				status = { ...CLEAN, dirty: true, error: message };
+				this.#failed(message);
 			}
 		}
 		this.scenarios = [...this.scenarios, record];
-		this.saves[record.id] = { ...CLEAN };
+		this.saves[record.id] = status;
 		return record;
 	}
 
@@ -573,6 +970,12 @@ export class WorkbenchState {
 	dispose(): void {
 		for (const t of this.#timers.values()) clearTimeout(t);
 		this.#timers.clear();
+		if (this.#retryTimer !== null) clearInterval(this.#retryTimer);
+		this.#retryTimer = null;
+		this.#stopPage?.();
+		this.#stopPage = null;
+		this.#stopConnection?.();
+		this.#stopConnection = null;
 		this.#channel?.close();
 		this.#channel = null;
 		this.#client.dispose();
@@ -582,10 +985,11 @@ export class WorkbenchState {
 	async deleteScenario(id: string): Promise<void> {
 		clearTimeout(this.#timers.get(id));
 		this.#timers.delete(id);
-		if (this.#db) {
+		if (this.#db && !this.#unstored.has(id)) {
 			await storeDeleteScenario(this.#db, id);
 			this.#channel?.post({ type: 'scenario-deleted', id });
 		}
+		this.#unstored.delete(id);
 		this.scenarios = this.scenarios.filter((r) => r.id !== id);
 		delete this.saves[id];
 		this.#histories.delete(id);
@@ -616,6 +1020,17 @@ function inMemoryRecords(datasetId: string, scenarios: Scenario[]): ScenarioReco
 		revision: 1,
 		updatedAt: ''
 	}));
+}
+
+/**
+ * Commits the field being typed in (a description not yet blurred), by the change event its page
+ * listens to, so that hiding or closing the page does not lose it.
+ */
+function commitActiveField() {
+	const el = document.activeElement;
+	if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+		el.dispatchEvent(new Event('change', { bubbles: true }));
+	}
 }
 
 const KEY = Symbol('workbench');

@@ -10,7 +10,7 @@ export const CHANNEL_NAME = 'send-workbench';
 export type WorkbenchMessage =
 	| { type: 'scenario-saved'; id: string; revision: number }
 	| { type: 'scenario-deleted'; id: string }
-	| { type: 'dataset-saved'; id: string }
+	| { type: 'dataset-saved'; id: string; revision?: number }
 	| { type: 'dataset-deleted'; id: string }
 	| { type: 'scenario-set-saved'; id: string }
 	| { type: 'scenario-set-deleted'; id: string }

@@ -167,6 +167,10 @@ export function upgradeWorkbenchDb(
 				}
 			});
 		}
+		// falls through
+		case 2: {
+			// Nothing to change in the stores: a dataset without a revision entry is at revision 0.
+		}
 	}
 }
 

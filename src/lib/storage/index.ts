@@ -14,3 +14,5 @@ export * from './meta';
 export * from './seed';
 export * from './broadcast';
 export * from './persist';
+export * from './merge';
+export * from './connection';

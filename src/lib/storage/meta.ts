@@ -22,6 +22,14 @@ export function reportTextsKey(datasetId: string): `reportTexts:${string}` {
 }
 
 /**
+ * The key of a dataset's revision.
+ * @example datasetRevisionKey('kingston') // 'datasetRevision:kingston'
+ */
+export function datasetRevisionKey(datasetId: string): `datasetRevision:${string}` {
+	return `datasetRevision:${datasetId}`;
+}
+
+/**
  * The value stored under a meta key, or undefined when none is.
  * @example
  * const last = await getMeta(db, 'lastOpened'); // { datasetId, scenarioId } | undefined

@@ -16,8 +16,28 @@ export const DB_NAME = 'send-workbench';
  * 1. `datasets` and `scenarios`, each row the domain object itself (a scenario carried `datasetId`).
  * 2. adds `runs`, `scenarioSets`, `meta` and `scenarios.byDataset`; wraps each scenario in a
  *    {@link ScenarioRecord}.
+ * 3. datasets get a revision (meta `datasetRevision:<id>`, a dataset without one is at revision 0)
+ *    checked by every dataset save. No store changes: the version moves on so that tabs still
+ *    running older code, which saved datasets without a revision, close their connection.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
+
+/** A saved dataset's revision, kept beside it (meta `datasetRevision:<id>`). */
+export interface DatasetRevision {
+	/**
+	 * Counts saves (0: saved before revisions were kept). A save names the revision it started
+	 * from; when the stored one has moved on, the two edits are merged against that base
+	 * (docs/decisions/0015-dataset-edit-concurrency.md).
+	 */
+	revision: number;
+	/** When it was last saved (ISO 8601 date-time, UTC). */
+	updatedAt: string;
+}
+
+/** A saved dataset with its revision. */
+export interface DatasetRecord extends DatasetRevision {
+	dataset: Dataset;
+}
 
 /** A saved scenario: the scenario itself, the dataset it belongs to, and its revision. */
 export interface ScenarioRecord {
@@ -86,6 +106,8 @@ export interface MetaEntries {
 	[key: `kpiActuals:${string}`]: KpiActualsByRef;
 	/** Report texts a user wrote (summary, risks, …), by text id, for one dataset. */
 	[key: `reportTexts:${string}`]: Record<string, string>;
+	/** A dataset's revision. */
+	[key: `datasetRevision:${string}`]: DatasetRevision;
 }
 
 export type MetaKey = keyof MetaEntries & string;

@@ -4,6 +4,7 @@
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import { DATASETS, META, SCENARIOS, type MetaRecord, type ScenarioRecord } from './schema';
+import { datasetRevisionKey } from './meta';
 import { inTransaction, nowIso, type WorkbenchDatabase } from './transaction';
 
 /**
@@ -32,7 +33,14 @@ export async function seedBuiltInDataset(
 			if ((await meta.getKey('builtInSeed')) !== undefined) return false;
 			const updatedAt = nowIso();
 			const datasets = tx.objectStore(DATASETS);
-			if ((await datasets.getKey(seed.dataset.id)) === undefined) await datasets.add(seed.dataset);
+			if ((await datasets.getKey(seed.dataset.id)) === undefined) {
+				await datasets.add(seed.dataset);
+				const revision: MetaRecord<`datasetRevision:${string}`> = {
+					key: datasetRevisionKey(seed.dataset.id),
+					value: { revision: 1, updatedAt }
+				};
+				await meta.put(revision as MetaRecord);
+			}
 			const scenarios = tx.objectStore(SCENARIOS);
 			for (const scenario of seed.scenarios) {
 				if ((await scenarios.getKey(scenario.id)) !== undefined) continue;

@@ -12,7 +12,7 @@ import {
 	type ScenarioRecord
 } from '$lib/storage/schema';
 import { getScenario, listScenarios, saveScenario } from '$lib/storage/scenarios';
-import { getDataset } from '$lib/storage/datasets';
+import { getDataset, getDatasetRecord } from '$lib/storage/datasets';
 import { makeDataset, makeScenario } from './fixtures';
 import { freshFactory } from './fake-idb';
 
@@ -66,7 +66,7 @@ describe('openWorkbenchDb', () => {
 		db.close();
 	});
 
-	it('upgrades a version 1 database with data to version 2, each scenario wrapped in a record', async () => {
+	it('upgrades a version 1 database with data to the current version, each scenario wrapped in a record', async () => {
 		const factory = freshFactory();
 		const v1 = await createV1(factory);
 		const dataset = makeDataset();
@@ -79,9 +79,11 @@ describe('openWorkbenchDb', () => {
 		v1.close();
 
 		const db = await openWorkbenchDb(factory);
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(DB_VERSION);
 		expect([...db.objectStoreNames].sort()).toEqual([...STORE_NAMES].sort());
 		expect(await getDataset(db, 'kingston')).toEqual(dataset);
+		// A dataset saved before revisions were kept is at revision 0.
+		expect(await getDatasetRecord(db, 'kingston')).toMatchObject({ dataset, revision: 0 });
 
 		const stored = (await getScenario(db, 'may_2021')) as ScenarioRecord;
 		expect(stored).toMatchObject({ id: 'may_2021', datasetId: 'kingston', revision: 1 });

@@ -7,15 +7,16 @@ import type { ScenarioSetRecord, WorkbenchDatabase } from '../../storage';
 import {
 	deleteScenarioSet,
 	listScenarioSets,
-	openWorkbenchDb,
 	putScenarioSet,
+	workbenchConnection,
 	toStorageError
 } from '../../storage';
 
 let db: Promise<WorkbenchDatabase | null> | null = null;
 
 function database(): Promise<WorkbenchDatabase | null> {
-	db ??= openWorkbenchDb().catch(() => null);
+	// The app's one connection (storage/connection.ts); a failure is retried on the next call.
+	db ??= workbenchConnection().catch(() => (db = null));
 	return db;
 }
 
