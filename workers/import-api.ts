@@ -7,13 +7,13 @@
  * Errors cross the worker boundary as plain data ({@link settle} / {@link unsettle}): structured
  * cloning would keep an Error's message but drop an ImportError's file, row and column.
  */
-import { CsvError, ImportError } from '../csv/errors';
-import { checkSize, parseCsvStream } from '../csv/parse';
-import type { Authority } from './authorities';
-import type { Sen2ImportResult } from './build';
-import { Sen2Collector } from './collect';
-import type { Sen2FileKind } from './kinds';
-import { DEFAULT_SEN2_MAPPING, type Sen2Mapping } from './mapping';
+import { CsvError, ImportError } from '../src/lib/io/csv/errors';
+import { checkSize, parseCsvStream } from '../src/lib/io/csv/parse';
+import type { Authority } from '../src/lib/io/sen2/authorities';
+import type { Sen2ImportResult } from '../src/lib/io/sen2/build';
+import { Sen2Collector } from '../src/lib/io/sen2/collect';
+import type { Sen2FileKind } from '../src/lib/io/sen2/kinds';
+import { DEFAULT_SEN2_MAPPING, type Sen2Mapping } from '../src/lib/io/sen2/mapping';
 
 /** A file to read: a File from a picker, or any Blob with a name. */
 export type Sen2Source = File | { name: string; blob: Blob };

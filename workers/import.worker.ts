@@ -1,8 +1,8 @@
 /**
- * The import worker: reads SEN2 statistics files off the page's thread (see
- * `src/lib/io/sen2/worker-api.ts` for what it does, `src/lib/io/sen2/client.ts` for its client).
+ * The import worker: reads SEN2 statistics files off the page's thread. See import-api.ts (what
+ * it does) and src/lib/client/import.ts (its client).
  */
 import * as Comlink from 'comlink';
-import { sen2WorkerEndpointApi } from '../src/lib/io/sen2/worker-api';
+import { sen2WorkerEndpointApi } from './import-api';
 
 Comlink.expose(sen2WorkerEndpointApi);

@@ -5,10 +5,9 @@
  * keeps compiled scenarios so that the worker pool's chunks of one Monte Carlo run compile once.
  */
 import { transfer } from 'comlink';
+import type { Actuals } from '../src/lib/model/actuals';
 import type { Dataset, EstimatorId } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
-import type { BacktestSummary } from '../src/lib/engine/backtest';
-import { backtest } from '../src/lib/engine/backtest';
 import type { RunMeta } from '../src/lib/engine/monte-carlo';
 import { runMeta } from '../src/lib/engine/monte-carlo';
 import { createWorkspace, type Workspace } from '../src/lib/engine/project';
@@ -24,6 +23,7 @@ import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../src/lib
 import { goalSeek } from '../src/lib/engine/goal-seek';
 import type { SensitivityOptions, SensitivityResult } from '../src/lib/engine/sensitivity';
 import { sensitivity } from '../src/lib/engine/sensitivity';
+import { applyActuals } from '../src/lib/engine/rebase';
 
 export interface PreparedSummary {
 	datasetId: string;
@@ -34,6 +34,13 @@ export interface PreparedSummary {
 	warnings: string[];
 	baseCensus: number;
 	baseTotal: number;
+}
+
+/** A dataset with actuals recorded, and its scenarios re-based on them. */
+export interface ActualsApplied {
+	dataset: Dataset;
+	scenarios: Scenario[];
+	notes: string[];
 }
 
 /** Simulations [from, to) of one scenario, with what the run is of. */
@@ -47,8 +54,18 @@ export interface ProjectionApi {
 	prepare(dataset: Dataset): PreparedSummary;
 	/** Expected-value projections of scenarios over the prepared dataset, in the given order. */
 	runExpected(scenarios: Scenario[]): ScenarioResult[];
-	/** Back-tests each estimator over `holdout` held-out census years. */
-	backtest(holdout: number): BacktestSummary;
+	/**
+	 * Records actuals in a dataset and re-bases its scenarios on them (engine/rebase.ts
+	 * `applyActuals`): the dataset with the actuals, its scenarios re-based (the plan, `planId`,
+	 * kept as it was) and notes saying what changed. The prepared dataset is reused when it is
+	 * `dataset`; another dataset is estimated for this call alone.
+	 */
+	applyActuals(
+		dataset: Dataset,
+		scenarios: Scenario[],
+		planId: string | null,
+		actuals: Actuals
+	): ActualsApplied;
 	/** The DSG management plan grid (EHCPs by category × age band × census) of a scenario. */
 	dsgGrid(scenario: Scenario): DsgGrid;
 	/** Goal seek (engine/goal-seek.ts) on a scenario over the prepared dataset. */
@@ -71,6 +88,8 @@ export interface ProjectionApi {
 
 export function createProjectionApi(): ProjectionApi {
 	let prepared: PreparedDataset | null = null;
+	/** The prepared dataset as JSON, to tell whether a dataset given is the one prepared. */
+	let preparedJson: string | null = null;
 	const need = (what: string) => {
 		if (!prepared) throw new Error(`${what}: no dataset is prepared; call prepare(dataset) first`);
 		return prepared;
@@ -100,6 +119,7 @@ export function createProjectionApi(): ProjectionApi {
 		prepare(dataset) {
 			compiled.clear();
 			prepared = prepareDataset(dataset);
+			preparedJson = JSON.stringify(dataset);
 			const d = prepared.demand;
 			return {
 				datasetId: dataset.id,
@@ -116,8 +136,10 @@ export function createProjectionApi(): ProjectionApi {
 			const p = need('runExpected');
 			return scenarios.map((s) => runExpected(p, s));
 		},
-		backtest(holdout) {
-			return backtest(need('backtest').dataset, holdout);
+		applyActuals(dataset, scenarios, planId, actuals) {
+			const p =
+				prepared && preparedJson === JSON.stringify(dataset) ? prepared : prepareDataset(dataset);
+			return applyActuals({ prepared: p, scenarios, planId, actuals });
 		},
 		goalSeek(scenario, target, options) {
 			return goalSeek(need('goalSeek'), scenario, target, options);

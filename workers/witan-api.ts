@@ -12,21 +12,21 @@ import {
 	witanBaselineScenario,
 	witanDataset,
 	witanInputsOfDataset
-} from '../../engine/witan-dataset';
-import { runWitanScenario } from '../../engine/witan-run';
-import { compile, prepareDataset, type PreparedDataset } from '../../engine/workbench';
-import { describeWarning, type ImportError, type ImportWarning } from '../../io/csv/errors';
-import type { WitanFile } from '../../io/witan/csv';
+} from '../src/lib/engine/witan-dataset';
+import { runWitanScenario } from '../src/lib/engine/witan-run';
+import { compile, prepareDataset, type PreparedDataset } from '../src/lib/engine/workbench';
+import { describeWarning, type ImportError, type ImportWarning } from '../src/lib/io/csv/errors';
+import type { WitanFile } from '../src/lib/io/witan/csv';
 import {
 	parseWitanOutputs,
 	writeWitanOutputs,
 	type WitanOutputKind,
 	type WitanStatisticsRow
-} from '../../io/witan/outputs';
-import { parseWitanInputs } from '../../io/witan/parse-inputs';
-import { writeWitanInputs } from '../../io/witan/write-inputs';
-import type { Dataset, EstimatorId } from '../../model/dataset';
-import type { Scenario } from '../../model/scenario';
+} from '../src/lib/io/witan/outputs';
+import { parseWitanInputs } from '../src/lib/io/witan/parse-inputs';
+import { writeWitanInputs } from '../src/lib/io/witan/write-inputs';
+import type { Dataset, EstimatorId } from '../src/lib/model/dataset';
+import type { Scenario } from '../src/lib/model/scenario';
 
 export type { WitanFile };
 

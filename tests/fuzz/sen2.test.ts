@@ -10,7 +10,7 @@ import { ImportError } from '$lib/io/csv/errors';
 import { MAX_IMPORT_BYTES } from '$lib/io/csv/parse';
 import { importSen2, scanSen2, type Sen2TextFile } from '$lib/io/sen2/import';
 import { detectSen2File } from '$lib/io/sen2/kinds';
-import { sen2WorkerApi } from '$lib/io/sen2/worker-api';
+import { sen2WorkerApi } from '$workers/import-api';
 import { RELEASE_2022, RELEASE_2025, fixture } from '../lib/io/sen2/fixtures';
 import {
 	NASTY_CELLS,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, ImportError } from '../../../../src/lib/io/csv/errors';
-import { importSen2 } from '../../../../src/lib/io/sen2/import';
+import { CsvError, ImportError } from '$lib/io/csv/errors';
+import { importSen2 } from '$lib/io/sen2/import';
 import {
 	sen2WorkerApi,
 	sen2WorkerEndpointApi,
 	settle,
 	unsettle,
 	type Sen2Progress
-} from '../../../../src/lib/io/sen2/worker-api';
-import { MI, RELEASE_2022, RELEASE_2025, fixture } from './fixtures';
+} from '../../workers/import-api';
+import { MI, RELEASE_2022, RELEASE_2025, fixture } from '../lib/io/sen2/fixtures';
 
 const asFiles = (paths: string[]) =>
 	paths.map(fixture).map((f) => new File([f.text], f.name, { type: 'text/csv' }));

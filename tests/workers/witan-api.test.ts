@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { kingstonDataset } from '../../../../src/lib/data/kingston';
-import { BASELINE_TREND, kingstonScenarios } from '../../../../src/lib/data/kingston-scenarios';
-import { witanBaselineScenario, witanDataset } from '../../../../src/lib/engine/witan-dataset';
-import { runWitan } from '../../../../src/lib/engine/witan-run';
-import { WITAN_OUTPUT_KINDS, writeWitanOutputs } from '../../../../src/lib/io/witan/outputs';
-import { createWitanWorkerApi } from '../../../../src/lib/ui/witan/witan-api';
-import { files, parsed, synthetic } from '../../../fixtures/witan-model/inputs';
-import { replaceRow } from '../../../fixtures/witan/inputs';
+import { kingstonDataset } from '$lib/data/kingston';
+import { BASELINE_TREND, kingstonScenarios } from '$lib/data/kingston-scenarios';
+import { witanBaselineScenario, witanDataset } from '$lib/engine/witan-dataset';
+import { runWitan } from '$lib/engine/witan-run';
+import { WITAN_OUTPUT_KINDS, writeWitanOutputs } from '$lib/io/witan/outputs';
+import { createWitanWorkerApi } from '../../workers/witan-api';
+import { files, parsed, synthetic } from '../fixtures/witan-model/inputs';
+import { replaceRow } from '../fixtures/witan/inputs';
 
 const texts = synthetic();
 const good = files(texts);

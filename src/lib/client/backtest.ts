@@ -1,14 +1,29 @@
 /**
- * Runs the back-test with simulated p5–p95 bands (engine/backtest-bands.ts) in a module worker,
- * one worker per run, stopped when the run ends: a thousand projections per estimator would
- * freeze the page. Where workers are not available (tests in Node) it runs in-process, with the
- * same code.
+ * Runs the back-test with simulated p5–p95 bands (engine/backtest-bands.ts) in the back-test
+ * worker (workers/backtest-api.ts), through the generic worker client: one worker per run,
+ * stopped when the run ends, since a thousand projections per estimator would freeze the page.
+ * Where workers are not available (tests in Node) it runs in the page, with the same code.
  */
-import * as Comlink from 'comlink';
-import type { BacktestSummary } from '../../engine/backtest';
-import type { BandOptions } from '../../engine/backtest-bands';
-import type { Dataset } from '../../model/dataset';
-import { backtestWorkerApi, type BacktestWorkerApi } from './backtest-api';
+import type { BacktestSummary } from '../engine/backtest';
+import type { BandOptions } from '../engine/backtest-bands';
+import type { Dataset } from '../model/dataset';
+import type { BacktestWorkerApi } from '$workers/backtest-api';
+import { createWorkerClient, type WorkerEndpoint } from './worker-client';
+
+function startWorker(): WorkerEndpoint {
+	return new Worker(new URL('../../../workers/backtest.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'backtest'
+	});
+}
+
+export interface BandedBacktestOptions {
+	/** Starts the worker (a fake in tests); null runs in the page. Default: the app's worker. */
+	createWorker?: (() => WorkerEndpoint) | null;
+	/** Aborting stops the run: it rejects with an AbortError and the worker is terminated. */
+	signal?: AbortSignal;
+	onWorkerError?: (message: string) => void;
+}
 
 /**
  * Back-tests every estimator of a dataset with bands, off the page's thread. Rejects with the
@@ -18,18 +33,26 @@ import { backtestWorkerApi, type BacktestWorkerApi } from './backtest-api';
 export async function runBandedBacktest(
 	dataset: Dataset,
 	holdout: number,
-	options: BandOptions
+	options: BandOptions,
+	{
+		createWorker = typeof Worker === 'undefined' ? null : startWorker,
+		signal,
+		onWorkerError
+	}: BandedBacktestOptions = {}
 ): Promise<BacktestSummary> {
-	// Plain data: Svelte state proxies cannot be posted to a worker.
-	const plain = JSON.parse(JSON.stringify(dataset)) as Dataset;
-	if (typeof Worker === 'undefined') return backtestWorkerApi.run(plain, holdout, options);
-	const worker = new Worker(new URL('./backtest.worker.ts', import.meta.url), {
-		type: 'module',
-		name: 'backtest'
+	const client = createWorkerClient<BacktestWorkerApi>({
+		name: 'back-test',
+		createWorker,
+		inPage: () => import('$workers/backtest-api').then((m) => m.backtestWorkerApi),
+		onWorkerError
 	});
+	const stop = () => client.cancel('The back-test was cancelled.');
+	signal?.addEventListener('abort', stop, { once: true });
 	try {
-		return await Comlink.wrap<BacktestWorkerApi>(worker).run(plain, holdout, options);
+		if (signal?.aborted) stop();
+		return await client.call('run', [dataset, holdout, options]);
 	} finally {
-		worker.terminate();
+		signal?.removeEventListener('abort', stop);
+		client.dispose();
 	}
 }

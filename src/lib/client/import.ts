@@ -1,18 +1,23 @@
 /**
- * The page's side of the SEN2 import worker: the same calls as `sen2WorkerApi`, run in a module
- * worker (comlink) so that reading the 10 MB establishment file never blocks the page.
+ * The page's side of the SEN2 import worker (workers/import-api.ts), on the generic worker
+ * client: the same calls as `sen2WorkerApi`, run in a module worker so that reading the 10 MB
+ * establishment file never blocks the page. Errors come back as the classes they were thrown as
+ * (an ImportError keeps its file, row and column), through `settle` / `unsettle`.
  */
-import * as Comlink from 'comlink';
-import type { Authority } from './authorities';
-import type { Sen2ImportResult } from './build';
-import type { Sen2Mapping } from './mapping';
+import type { Authority } from '../io/sen2/authorities';
+import type { Sen2ImportResult } from '../io/sen2/build';
+import type { Sen2Mapping } from '../io/sen2/mapping';
 import {
 	unsettle,
+	type Sen2Progress,
 	type Sen2ProgressCallback,
 	type Sen2Scan,
 	type Sen2Source,
 	type Sen2WorkerEndpointApi
-} from './worker-api';
+} from '$workers/import-api';
+import { createWorkerClient, type WorkerEndpoint } from './worker-client';
+
+export type { Sen2Progress, Sen2ProgressCallback, Sen2Scan, Sen2Source };
 
 export interface Sen2ImportClient {
 	/** Lists the local authorities of some SEN2 files. */
@@ -28,37 +33,50 @@ export interface Sen2ImportClient {
 	dispose(): void;
 }
 
+function startWorker(): WorkerEndpoint {
+	return new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'import'
+	});
+}
+
 /**
- * Starts an import worker and returns its client. `endpoint` replaces the worker (a MessagePort
- * in tests); it is closed by `dispose` when it can be.
+ * An import client. `endpoint` replaces the worker (a MessagePort in tests; null runs in the
+ * page); it is closed by `dispose` when it can be.
  * @example const sen2 = createSen2ImportClient(); const { authorities } = await sen2.scan(files);
  */
 export function createSen2ImportClient(
-	endpoint?: Comlink.Endpoint & { terminate?: () => void; close?: () => void }
+	endpoint?: WorkerEndpoint | null,
+	onWorkerError?: (message: string) => void
 ): Sen2ImportClient {
-	const port: Comlink.Endpoint & { terminate?: () => void; close?: () => void } =
-		endpoint ??
-		new Worker(new URL('../../../../workers/import.worker.ts', import.meta.url), {
-			type: 'module'
-		});
-	const remote = Comlink.wrap<Sen2WorkerEndpointApi>(port);
-	const progress = (cb?: Sen2ProgressCallback) => (cb ? Comlink.proxy(cb) : undefined);
+	const createWorker =
+		endpoint === null
+			? null
+			: endpoint
+				? () => endpoint
+				: typeof Worker === 'undefined'
+					? null
+					: startWorker;
+	const client = createWorkerClient<Sen2WorkerEndpointApi>({
+		name: 'import',
+		createWorker,
+		inPage: () => import('$workers/import-api').then((m) => m.sen2WorkerEndpointApi),
+		onWorkerError
+	});
 	// A File's name is lost when it is cloned in some runtimes (Node's MessagePort): send it apart.
 	const named = (files: readonly Sen2Source[]): Sen2Source[] =>
 		files.map((f) => ('blob' in f ? f : { name: f.name, blob: f }));
 	return {
 		async scan(files, onProgress) {
-			return unsettle(await remote.scan(named(files), progress(onProgress)));
+			return unsettle(await client.call('scan', [named(files), onProgress]));
 		},
 		async importFiles(files, authority, mapping, onProgress) {
 			return unsettle(
-				await remote.importFiles(named(files), authority, mapping, progress(onProgress))
+				await client.call('importFiles', [named(files), authority, mapping, onProgress])
 			);
 		},
 		dispose() {
-			remote[Comlink.releaseProxy]();
-			port.terminate?.();
-			port.close?.();
+			client.dispose();
 		}
 	};
 }

@@ -18,21 +18,30 @@
  *   `isAbortError(e)` tells such a rejection from a failure.
  * - Failure: a worker whose call throws, or that dies (an `error` or `messageerror` event, or no
  *   answer within `chunkTimeoutMs`), is reported through `onWorkerError`, terminated and replaced
- *   by a fresh one, and its chunk is retried once (on whichever worker is free). A chunk that
- *   fails twice fails the run.
+ *   by a fresh one (each worker is a generic worker client, worker-client.ts, which owns the
+ *   replacement and the in-page fallback), and its chunk is retried once (on whichever worker
+ *   is free). A chunk that fails twice fails the run.
  * - The page never freezes: simulations run in workers, blocks are copied into place as they
  *   arrive, and the summaries (sorting N values for every metric and year) are computed in the
  *   page in slices of about 12 ms, yielding to the event loop between them.
  * - Without workers (`createWorker: null`, or a factory that throws), the same engine runs in the
  *   page, one chunk per task of the event loop.
  */
-import { wrap, type Remote } from 'comlink';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { MonteCarloRun, MonteCarloSummary } from '../engine/monte-carlo';
 import { startSummary, summariseRows } from '../engine/monte-carlo';
-import type { ProjectionApi, SimulatedScenario } from '../../../workers/projection-api';
-import { inPageApi } from './in-page-api';
+import type { ProjectionApi, SimulatedScenario } from '$workers/projection-api';
+import {
+	abortError,
+	createWorkerClient,
+	cloneable,
+	isAbortError,
+	WorkerCrashed,
+	type WorkerClient
+} from './worker-client';
+
+export { abortError, isAbortError };
 
 /** The largest pool, whatever the machine reports. */
 export const MAX_POOL_SIZE = 8;
@@ -88,23 +97,11 @@ export interface PoolResult {
 	summaries: MonteCarloSummary[];
 }
 
-type Api = ProjectionApi | Remote<ProjectionApi>;
-
 interface Slot {
-	worker: Worker | null;
-	api: Api;
-	/** The dataset version this slot's worker has prepared (or is preparing). */
-	preparedVersion: number;
-	preparing: Promise<unknown> | null;
+	client: WorkerClient<ProjectionApi>;
 	/** Scenario JSON this worker has compiled, by id: later chunks send the id only. */
 	known: Map<string, string>;
 	busy: boolean;
-	dead: boolean;
-	/** Rejects when the worker dies; raced against every call. */
-	died: Promise<never>;
-	/** Clears the watchdog of the chunk in flight. */
-	settledChunk?: () => void;
-	kill: (reason: string) => void;
 }
 
 interface Task {
@@ -134,22 +131,6 @@ interface RunState {
 }
 
 /**
- * An AbortError as fetch and AbortSignal give it.
- * @example throw abortError('the run was cancelled');
- */
-export function abortError(message: string): Error {
-	return new DOMException(message, 'AbortError');
-}
-
-/**
- * Whether a rejection is a cancellation or supersession rather than a failure.
- * @example pool.run(req).catch((e) => { if (!isAbortError(e)) showError(e); });
- */
-export function isAbortError(e: unknown): boolean {
-	return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-/**
  * The default pool size: the machine's logical cores (`navigator.hardwareConcurrency`, 2 when
  * unknown), from 1 to MAX_POOL_SIZE.
  * @example defaultPoolSize() // 2 on a two-core machine
@@ -158,11 +139,6 @@ export function defaultPoolSize(): number {
 	const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
 		?.hardwareConcurrency;
 	return Math.max(1, Math.min(MAX_POOL_SIZE, Number.isInteger(n) && n! > 0 ? n! : 2));
-}
-
-/** Plain data for postMessage: Svelte state proxies cannot be structured-cloned. */
-function plain<T>(value: T): T {
-	return JSON.parse(JSON.stringify(value)) as T;
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -211,7 +187,6 @@ export class SimulationPool {
 	#slots: Slot[] = [];
 	#dataset: Dataset | null = null;
 	#datasetJson: string | null = null;
-	#datasetVersion = 0;
 	#run: RunState | null = null;
 	#runIds = 0;
 	/** Measured simulations per ms per worker (all scenarios of a chunk together), or 0. */
@@ -244,57 +219,27 @@ export class SimulationPool {
 	}
 
 	#startSlot(): Slot {
-		let worker: Worker | null = null;
-		let api: Api;
-		const make = this.#options.createWorker;
-		try {
-			worker = make ? make() : null;
-		} catch (e) {
-			this.#options.onWorkerError?.(
-				`A simulation worker could not start (${(e as Error).message}); simulations run in the page.`
-			);
-		}
-		if (worker) api = wrap<ProjectionApi>(worker);
-		else api = inPageApi();
-		let kill!: (reason: string) => void;
 		const slot: Slot = {
-			worker,
-			api,
-			preparedVersion: -1,
-			preparing: null,
 			known: new Map(),
 			busy: false,
-			dead: false,
-			died: new Promise<never>((_, reject) => {
-				kill = (reason) => {
-					if (slot.dead) return;
-					slot.dead = true;
-					reject(new Error(reason));
-				};
-			}),
-			kill: (reason) => kill(reason)
+			client: createWorkerClient<ProjectionApi>({
+				name: 'simulation',
+				createWorker: this.#options.createWorker,
+				inPage: () => import('$workers/projection-api').then((m) => m.createProjectionApi()),
+				// Each new worker (the first, or a replacement) estimates the dataset, and has
+				// compiled no scenario yet.
+				setup: (api) => {
+					slot.known.clear();
+					const dataset = this.#dataset;
+					return dataset ? api.prepare(dataset) : null;
+				},
+				onWorkerError: this.#options.onWorkerError,
+				failedMessage: (reason) =>
+					`A simulation worker failed (${reason}). It was replaced and its simulations run again.`
+			})
 		};
-		slot.died.catch(() => {}); // observed through the race in #exec
-		if (worker) {
-			worker.addEventListener('error', (e) => {
-				e.preventDefault?.();
-				slot.kill((e as ErrorEvent).message || 'an error it did not handle');
-			});
-			worker.addEventListener('messageerror', () => slot.kill('a message could not be read'));
-		}
+		slot.client.start();
 		return slot;
-	}
-
-	/** Terminates a failed slot's worker and puts a fresh one in its place. */
-	#replace(slot: Slot, reason: string) {
-		slot.kill(reason);
-		slot.worker?.terminate();
-		const i = this.#slots.indexOf(slot);
-		if (i < 0 || this.#disposed) return;
-		this.#options.onWorkerError?.(
-			`A simulation worker failed (${reason}). It was replaced and its simulations run again.`
-		);
-		this.#slots[i] = this.#startSlot();
 	}
 
 	/**
@@ -309,25 +254,8 @@ export class SimulationPool {
 		this.#supersede('The dataset changed: this Monte Carlo run was over the previous one.');
 		this.#datasetJson = json;
 		this.#dataset = JSON.parse(json) as Dataset;
-		this.#datasetVersion++;
-		for (const slot of this.#slots) void this.#ensurePrepared(slot).catch(() => {});
-	}
-
-	#ensurePrepared(slot: Slot): Promise<unknown> {
-		if (!this.#dataset) {
-			return Promise.reject(new Error('SimulationPool: call prepare(dataset) before run'));
-		}
-		if (slot.preparedVersion !== this.#datasetVersion || !slot.preparing) {
-			slot.preparedVersion = this.#datasetVersion;
-			slot.known.clear();
-			const dataset = this.#dataset;
-			slot.preparing = Promise.resolve().then(() => slot.api.prepare(dataset));
-			// A failed preparation is tried again with the next chunk.
-			slot.preparing.catch(() => {
-				slot.preparing = null;
-			});
-		}
-		return slot.preparing;
+		// Every worker estimates it now, in the background; a failure is tried again by the next chunk.
+		for (const slot of this.#slots) void slot.client.refresh().catch(() => {});
 	}
 
 	/**
@@ -364,7 +292,7 @@ export class SimulationPool {
 		this.#supersede();
 		const { signal } = options;
 		if (signal?.aborted) return Promise.reject(abortError('The Monte Carlo run was cancelled.'));
-		const scenarios = plain(request.scenarios);
+		const scenarios = cloneable(request.scenarios);
 		return new Promise<PoolResult>((resolve, reject) => {
 			const onAbort = () => this.#fail(run, abortError('The Monte Carlo run was cancelled.'));
 			const run: RunState = {
@@ -440,25 +368,25 @@ export class SimulationPool {
 		let result: SimulatedScenario[] | null = null;
 		let failure: unknown = null;
 		try {
-			if (!slot.worker) await yieldToPage(); // in the page: let it paint between chunks
-			await Promise.race([this.#ensurePrepared(slot), slot.died]);
+			if (slot.client.inPage) await yieldToPage(); // in the page: let it paint between chunks
+			await slot.client.ready();
 			started = performance.now();
 			const args = run.scenarios.map((s, i) => (slot.known.get(s.id) === run.json[i] ? s.id : s));
-			result = await Promise.race([
-				Promise.resolve(slot.api.simulate(args, task.from, task.to, run.seed)),
-				slot.died,
-				...(slot.worker ? [this.#watchdog(slot, task)] : [])
-			]);
+			// No retry by the client: the pool retries the chunk itself, on whichever worker is free.
+			result = await slot.client.call('simulate', [args, task.from, task.to, run.seed], {
+				retry: false,
+				timeoutMs: this.#chunkTimeout(task)
+			});
 			run.scenarios.forEach((s, i) => slot.known.set(s.id, run.json[i]));
 		} catch (e) {
 			failure = e;
 		}
-		slot.settledChunk?.();
 		run.inFlight--;
 		slot.busy = false;
 		if (failure !== null) {
 			const message = failure instanceof Error ? failure.message : String(failure);
-			this.#replace(slot, message);
+			// A worker that died was replaced by its client; one that threw is replaced here.
+			if (!(failure instanceof WorkerCrashed) && !this.#disposed) slot.client.replace(message);
 			if (!run.settled) {
 				task.attempts++;
 				if (task.attempts < 2) run.retry.unshift(task);
@@ -495,21 +423,13 @@ export class SimulationPool {
 		this.#pump();
 	}
 
-	/** Rejects, and takes the slot for dead, when its chunk is not answered in time. */
-	#watchdog(slot: Slot, task: Task): Promise<never> {
+	/** How long a chunk may go unanswered before its worker is taken for dead, ms. */
+	#chunkTimeout(task: Task): number {
 		const n = task.to - task.from;
-		const ms =
+		return (
 			this.#options.chunkTimeoutMs ??
-			(this.#rate > 0 ? Math.max(10_000, (50 * n) / this.#rate) : 60_000);
-		return new Promise<never>((_, reject) => {
-			const timer = setTimeout(() => {
-				const reason = `no answer after ${Math.round(ms / 100) / 10} s`;
-				slot.kill(reason);
-				reject(new Error(reason));
-			}, ms);
-			slot.died.catch(() => clearTimeout(timer));
-			slot.settledChunk = () => clearTimeout(timer);
-		});
+			(this.#rate > 0 ? Math.max(10_000, (50 * n) / this.#rate) : 60_000)
+		);
 	}
 
 	async #finish(run: RunState) {
@@ -545,10 +465,7 @@ export class SimulationPool {
 	dispose() {
 		if (this.#run) this.#fail(this.#run, abortError('The simulation pool was closed.'));
 		this.#disposed = true;
-		for (const slot of this.#slots) {
-			slot.kill('the pool was closed');
-			slot.worker?.terminate();
-		}
+		for (const slot of this.#slots) slot.client.dispose();
 	}
 }
 

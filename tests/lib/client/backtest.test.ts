@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { backtestWithBands } from '$lib/engine/backtest-bands';
-import { runBandedBacktest } from '$lib/ui/data/backtest-client';
+import { runBandedBacktest } from '$lib/client/backtest';
 
 describe('runBandedBacktest', () => {
 	it('runs in-process where there are no workers, with the engine’s result', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '$lib/io/csv/errors';
-import { createSen2ImportClient } from '$lib/io/sen2/client';
+import { createSen2ImportClient } from '$lib/client/import';
 
 // A few rows with the real sen2_mi.csv columns (the Node tests use the fixture files).
 const MI_HEADER =

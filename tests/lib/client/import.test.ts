@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportError } from '../../../../src/lib/io/csv/errors';
-import { createSen2ImportClient, type Sen2ImportClient } from '../../../../src/lib/io/sen2/client';
-import { sen2WorkerEndpointApi } from '../../../../src/lib/io/sen2/worker-api';
-import { AGE_CASELOAD, MI, fixture } from './fixtures';
+import { ImportError } from '$lib/io/csv/errors';
+import { createSen2ImportClient, type Sen2ImportClient } from '$lib/client/import';
+import { sen2WorkerEndpointApi } from '../../../workers/import-api';
+import { AGE_CASELOAD, MI, fixture } from '../io/sen2/fixtures';
 
 /** The worker's side on one end of a channel, the client on the other: a worker without a thread. */
 function inProcessClient(): Sen2ImportClient {

@@ -63,7 +63,8 @@ describe('SimulationPool', () => {
 				expect(r.firstBreach).toEqual(expected[i].firstBreach);
 			});
 		}
-	});
+		// Seven preparations of the dataset: slow on a busy machine.
+	}, 30_000);
 
 	it('gives the same results with adaptive chunks as with fixed ones', async () => {
 		const { pool: p } = pool({ size: 2 });

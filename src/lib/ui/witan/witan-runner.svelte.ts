@@ -5,8 +5,13 @@
  */
 import type { Dataset } from '../../model/dataset';
 import type { Scenario } from '../../model/scenario';
-import type { WitanOutputsRun, WitanRunRequest } from './witan-api';
-import { WitanCancelled, createWitanClient, type WitanClient } from './witan-client';
+import {
+	createWitanClient,
+	type WitanClient,
+	type WitanOutputsRun,
+	type WitanRunRequest
+} from '../../client/witan';
+import { isAbortError } from '../../client/worker-client';
 
 /** How long a run goes before its progress is shown, ms. */
 export const PROGRESS_AFTER_MS = 200;
@@ -59,7 +64,7 @@ export class WitanRunner {
 			this.seconds = (performance.now() - started) / 1000;
 			return result;
 		} catch (e) {
-			if (ticket === this.#ticket && !(e instanceof WitanCancelled)) {
+			if (ticket === this.#ticket && !isAbortError(e)) {
 				this.error = `The simulations could not be run: ${(e as Error).message}`;
 			}
 			return null;
