@@ -7,6 +7,8 @@
  *   forecast backtest [--dataset FILE] [--holdout K] [--sims N] [--seed S] [--format table|csv]
  *   forecast witan <input dir> [--sims N] [--seed S] --out DIR
  *   forecast export --out FILE
+ *   forecast sen2 <dir> --authority NAME --out FILE
+ *   forecast england <dir> [--origin YEAR] [--horizon H] [--sims N] [--seed S] [--format csv|summary] --out FILE
  *   forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]
  *
  * `--dataset` reads a scenario set file (MODEL.md §6); without it the built-in Kingston dataset
@@ -34,6 +36,7 @@ import { parseScenarioSet } from '../src/lib/model/scenario-set';
 import { exportCommand } from './export';
 import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './export-table';
 import { WitanInputError, witanCommand } from './witan';
+import { englandVerb, sen2Verb } from './sen2-verbs';
 
 export class UsageError extends Error {}
 
@@ -55,6 +58,15 @@ Verbs:
                                                      scenario set file (for run --dataset FILE)
   export-table <monitoring|kpis|dsg-grid>
       --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX
+  sen2 <dir> --authority NAME --out FILE             one authority's dataset from the DfE SEN2
+                                                     files under <dir> (name, new or old LA code),
+                                                     as the Data page builds it, as a scenario set
+  england <dir> [--origin YEAR] [--horizon H]
+      [--sims N] [--seed S] [--format csv|summary]
+      --out FILE                                     every authority of the SEN2 files forecast
+                                                     from January YEAR (default: the latest), H
+                                                     years ahead (4): workbench and naive methods
+                                                     per authority × year; summary: accuracy
 
 Options:
   --dataset FILE   a scenario set file (.json) exported from the workbench; default: Kingston
@@ -62,7 +74,11 @@ Options:
   --sims N         Monte Carlo simulations (run: 1000 when N is left out; backtest: 1000)
   --seed S         seed of the simulations, a whole number from 0 to 4294967295 (default 50)
   --holdout K      census years held out by backtest (default: the dataset's, 3 for Kingston)
-  --out PATH       the file (export, export-table) or directory (witan) to write
+  --out PATH       the file (export, export-table, sen2, england) or directory (witan) to write
+  --authority A    sen2: the authority, by name, new code (E09000021) or old code (314)
+  --origin YEAR    england: the January census forecast from (default: the latest in the files)
+  --horizon H      england: years ahead, 1 to 10 (default 4)
+  --workers W      england: worker threads (default: one per core)
   --help           this text
 `;
 
@@ -155,6 +171,10 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 			plan: { type: 'string' },
 			projection: { type: 'string' },
 			year: { type: 'string' },
+			authority: { type: 'string' },
+			origin: { type: 'string' },
+			horizon: { type: 'string' },
+			workers: { type: 'string' },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -176,6 +196,10 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 			}
 		case 'export-table':
 			return exportTableVerb(positionals[1], values, out);
+		case 'sen2':
+			return sen2Verb(positionals[1], values, out);
+		case 'england':
+			return englandVerb(positionals[1], values, out);
 	}
 	values.format ??= 'csv';
 	if (values.format !== 'csv' && values.format !== 'json') {

@@ -12,8 +12,10 @@ import { metricRow } from './metrics';
 import type { StepFlows } from './population';
 import { createScratch, createStepFlows, stepPopulation } from './population';
 import type { Sampler } from './sampler';
+import { assertFiniteResult } from './non-finite';
 import { expectedSampler } from './sampler';
 import type { CompiledScenario } from './scenario';
+import { deviateSteps, type DeviatedSteps, type Deviations } from './uncertainty';
 
 /** Buffers reused across trajectories of one compiled scenario. */
 export interface Workspace {
@@ -26,6 +28,8 @@ export interface Workspace {
 	/** Caseload by setting index and by age band of the step being rolled up. */
 	bySetting: Float64Array;
 	byBand: Float64Array;
+	/** Step parameters with a simulation's persistent deviations (uncertainty.ts), made on use. */
+	deviated: DeviatedSteps | null;
 }
 
 export function createWorkspace(c: CompiledScenario): Workspace {
@@ -46,7 +50,8 @@ export function createWorkspace(c: CompiledScenario): Workspace {
 		placement: new Float64Array(c.steps.length),
 		bandOfState,
 		bySetting: new Float64Array(c.space.settings.length),
-		byBand: new Float64Array(AGE_BANDS.length)
+		byBand: new Float64Array(AGE_BANDS.length),
+		deviated: null
 	};
 }
 
@@ -57,7 +62,7 @@ export interface TrajectoryObserver {
 
 /**
  * Runs one trajectory and writes every metric into `values` at `offset` (row-major: metric row ×
- * steps + step). Returns the index of the first step whose cumulative deficit breaches its cap,
+ * steps + step). A Monte Carlo simulation passes its persistent `deviations` (uncertainty.ts). Returns the index of the first step whose cumulative deficit breaches its cap,
  * or −1.
  * @example
  * const values = new Float64Array(c.layout.defs.length * c.steps.length);
@@ -69,7 +74,8 @@ export function runTrajectory(
 	values: Float64Array,
 	offset: number,
 	ws: Workspace,
-	observer?: TrajectoryObserver
+	observer?: TrajectoryObserver,
+	deviations?: Deviations
 ): number {
 	const H = c.steps.length;
 	const L = c.layout;
@@ -84,8 +90,13 @@ export function runTrajectory(
 	const { setting } = c.space;
 	const { bandOfState, bySetting, byBand } = ws;
 	ws.stock.set(c.base);
+	let steps = c.steps;
+	if (deviations) {
+		ws.deviated = deviateSteps(c.steps, deviations, ws.deviated);
+		steps = ws.deviated.steps;
+	}
 	for (let k = 0; k < H; k++) {
-		stepPopulation(c.space, c.steps[k], ws.stock, sampler, ws.flows, ws.scratch);
+		stepPopulation(c.space, steps[k], ws.stock, sampler, ws.flows, ws.scratch);
 		const { next, joiners, leavers, moversOut } = ws.flows;
 		ws.stock.set(next);
 		// One pass over the states for every census roll-up. Each sum adds the states in index
@@ -225,7 +236,8 @@ export interface ExpectedProjection {
 
 /**
  * The expected-value projection (MODEL.md §2): the recursion with every draw replaced by its
- * mean. This is what a slider drag recomputes.
+ * mean. This is what a slider drag recomputes. Throws a NonFiniteResultError (non-finite.ts)
+ * naming the metric and year when a value is NaN or ±Infinity.
  * @example const p = projectExpected(compiled); p.values // metric × step
  */
 export function projectExpected(c: CompiledScenario): ExpectedProjection {
@@ -243,6 +255,8 @@ export function projectExpected(c: CompiledScenario): ExpectedProjection {
 			});
 		}
 	});
+	// A NaN deficit compares false with the cap and would read as "under the cap": refuse it.
+	assertFiniteResult(c, values);
 	return { values, firstBreach, stocks, flows };
 }
 

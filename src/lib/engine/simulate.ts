@@ -13,9 +13,11 @@
  * the one calibrated from the expected projection when the scenario was compiled (scenario.ts):
  * only demand and placement cost vary.
  */
+import { assertFiniteResult } from './non-finite';
 import { createWorkspace, runTrajectory, type Workspace } from './project';
 import { createRandomSampler } from './random-sampler';
 import { createRng } from './rng';
+import { drawDeviations } from './uncertainty';
 import type { CompiledScenario } from './scenario';
 
 /** The results of simulations [from, to) of one scenario. */
@@ -73,6 +75,7 @@ function checkRange(fn: string, from: number, to: number, seed: number): void {
  * @param to one past the last simulation, from ≤ to < 2^31
  * @param seed the run's seed, a whole number in [0, 2^32)
  * @returns every metric of each simulation (simulation × metric × step) and its first breach step
+ * @throws NonFiniteResultError (non-finite.ts) when a simulation gives NaN or ±Infinity
  * @example
  * const block = simulate(compiled, 0, 1000, 50);
  * block.values.length; // 1000 × compiled.layout.defs.length × compiled.steps.length
@@ -93,8 +96,20 @@ export function simulate(
 	let firstBreach = new Int32Array(to - from);
 	let end = to;
 	for (let i = from; i < to; i++) {
-		const sampler = createRandomSampler(createRng(seed, i));
-		firstBreach[i - from] = runTrajectory(c, sampler, values, (i - from) * size, ws);
+		const rng = createRng(seed, i);
+		// Persistent deviations come first from the simulation's stream (uncertainty.ts).
+		const deviations = c.uncertainty ? drawDeviations(c.uncertainty, rng) : undefined;
+		const sampler = createRandomSampler(rng);
+		firstBreach[i - from] = runTrajectory(
+			c,
+			sampler,
+			values,
+			(i - from) * size,
+			ws,
+			undefined,
+			deviations
+		);
+		assertFiniteResult(c, values, (i - from) * size, i);
 		if (options.onSimulation?.(i - from + 1) === false && i + 1 < to) {
 			end = i + 1;
 			break;

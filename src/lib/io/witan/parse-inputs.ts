@@ -31,6 +31,7 @@ import {
 	type UnitCost
 } from '../../model/dataset';
 import { imported } from '../../model/provenance';
+import { MAX_UNIT_COST, UNIT_COST_RULE } from '../../model/validate-bounds';
 import {
 	ImportError,
 	Problems,
@@ -610,7 +611,21 @@ function readCosts(table: CsvTable, states: States | null, problems: Problems): 
 	for (const row of table.rows) {
 		let need = code(file, row, 'need', problems);
 		let setting = code(file, row, 'setting', problems);
-		const cost = amount(file, row, 'cost', 'a cost in £ per placement per year', problems);
+		let cost = amount(file, row, 'cost', 'a cost in £ per placement per year', problems);
+		// A finite cost can still overflow the projection (1 followed by 308 zeros): bound it
+		// as the dataset's validation does (docs/decisions/0017).
+		if (cost !== null && cost > MAX_UNIT_COST) {
+			problems.error(
+				new ImportError(
+					file,
+					row.line,
+					'cost',
+					`a cost in £ per placement per year ${UNIT_COST_RULE}`,
+					quote(row.get('cost'))
+				)
+			);
+			cost = null;
+		}
 		if (states && need !== null && !states.needSet.has(need)) {
 			problems.error(
 				new ImportError(file, row.line, 'need', 'a need listed in valid-states.csv', quote(need))

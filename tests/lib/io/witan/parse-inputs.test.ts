@@ -284,6 +284,14 @@ const CASES: Case[] = [
 		says: ['£ per placement per year', 'got "£23000"']
 	},
 	{
+		name: 'a cost of 1 followed by 308 zeros (finite, but it would overflow the projection)',
+		replace: { 'costs.csv': replaceRow(COSTS, 4, `ASD,SP16,1${'0'.repeat(308)}`) },
+		file: 'costs.csv',
+		row: 4,
+		column: 'cost',
+		says: ['from £0 to £2,000,000 a year', 'got "1000']
+	},
+	{
 		name: 'a duplicate cost row',
 		replace: { 'costs.csv': addRows(COSTS, 'ASD,MMSIB,7000') },
 		file: 'costs.csv',
