@@ -20,6 +20,8 @@ import {
 } from '../model/scenario-set';
 import { slugify } from '../model/categories';
 import { saveText } from '../client/download';
+import { ImportError } from './csv/errors';
+import { readUtf8File } from './csv/utf8';
 
 /** What writes the files (kept in step with package.json's version). */
 export const APP_INFO: ScenarioSetApp = { name: 'SEND Workbench', version: '0.1.0' };
@@ -90,6 +92,8 @@ export interface TextFile {
 	name: string;
 	/** Bytes, when known (a browser File): checked before the file is read into memory. */
 	size?: number;
+	/** The bytes (a browser File): read strictly as UTF-8, refused when they are not. */
+	arrayBuffer?(): Promise<ArrayBuffer>;
 	text(): Promise<string>;
 }
 
@@ -117,11 +121,15 @@ export async function importScenarioSetFile(
 	}
 	let text: string;
 	try {
-		text = await file.text();
+		text = await readUtf8File(file);
 	} catch (e) {
+		const why =
+			e instanceof ImportError
+				? e.message
+				: `"${file.name}" could not be read (${(e as Error).message})`;
 		return {
 			ok: false,
-			errors: [`"${file.name}" could not be read (${(e as Error).message}); nothing was imported.`],
+			errors: [`${why}; nothing was imported.`],
 			warnings: []
 		};
 	}

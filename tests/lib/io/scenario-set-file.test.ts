@@ -63,6 +63,25 @@ describe('scenario set files in the browser', () => {
 		expect(r.calls).toEqual([]);
 	});
 
+	it('refuses a file whose bytes are not UTF-8, naming the line and byte, and adds nothing', async () => {
+		const r = recorder();
+		const text = scenarioSetText(dataset, scenarios, '2021-06-01T00:00:00.000Z');
+		const at = text.indexOf('Kingston');
+		// A Windows-1252 "é" (0xE9) inside a name: a lenient read would keep "K\uFFFDngston".
+		const bytes = new TextEncoder().encode(text);
+		bytes[new TextEncoder().encode(text.slice(0, at + 1)).length] = 0xe9;
+		const outcome = await importScenarioSetFile(new File([bytes], 'latin.json'), r.add);
+		expect(outcome.ok).toBe(false);
+		if (!outcome.ok) {
+			expect(outcome.errors).toEqual([
+				expect.stringMatching(
+					/^latin\.json, row \d+: expected UTF-8 text .*got a byte that is not UTF-8 \(0xE9 at byte \d+\); nothing was imported\.$/
+				)
+			]);
+		}
+		expect(r.calls).toEqual([]);
+	});
+
 	it('reports a save that fails, saying nothing was imported', async () => {
 		const text = scenarioSetText(dataset, scenarios, '2021-06-30T12:00:00.000Z');
 		const outcome = await importScenarioSetFile(file('kingston.json', text), async () => {
