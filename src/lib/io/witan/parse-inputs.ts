@@ -31,7 +31,7 @@ import {
 	type UnitCost
 } from '../../model/dataset';
 import { imported } from '../../model/provenance';
-import { MAX_UNIT_COST, UNIT_COST_RULE } from '../../model/validate-bounds';
+import { MAX_POPULATION, MAX_UNIT_COST } from '../../model/validate-bounds';
 import {
 	ImportError,
 	Problems,
@@ -373,7 +373,8 @@ function amount(
 	row: CsvRow,
 	column: string,
 	what: string,
-	problems: Problems
+	problems: Problems,
+	max: number
 ): number | null {
 	const text = row.get(column);
 	const n = parseNumber(text);
@@ -384,6 +385,20 @@ function amount(
 				row.line,
 				column,
 				`${what}: a number ≥ 0, written plainly (no £ or thousands separators)`,
+				quote(text)
+			)
+		);
+		return null;
+	}
+	// A finite figure can still overflow the projection (1 followed by 308 zeros): bounded as
+	// the dataset's validation bounds it (docs/decisions/0017).
+	if (n > max) {
+		problems.error(
+			new ImportError(
+				file,
+				row.line,
+				column,
+				`${what}: a number from 0 to ${max.toLocaleString('en-GB')}`,
 				quote(text)
 			)
 		);
@@ -582,7 +597,7 @@ function readPopulation(table: CsvTable, problems: Problems): Population | null 
 	for (const row of table.rows) {
 		const y = year(file, row, 'calendar-year', problems);
 		const a = ncy(file, row, 'academic-year', problems);
-		const p = amount(file, row, 'population', 'a population', problems);
+		const p = amount(file, row, 'population', 'a population', problems, MAX_POPULATION);
 		if (y === null || a === null || p === null) continue;
 		const key = `${y}:${a}`;
 		if (lines.has(key)) {
@@ -611,21 +626,14 @@ function readCosts(table: CsvTable, states: States | null, problems: Problems): 
 	for (const row of table.rows) {
 		let need = code(file, row, 'need', problems);
 		let setting = code(file, row, 'setting', problems);
-		let cost = amount(file, row, 'cost', 'a cost in £ per placement per year', problems);
-		// A finite cost can still overflow the projection (1 followed by 308 zeros): bound it
-		// as the dataset's validation does (docs/decisions/0017).
-		if (cost !== null && cost > MAX_UNIT_COST) {
-			problems.error(
-				new ImportError(
-					file,
-					row.line,
-					'cost',
-					`a cost in £ per placement per year ${UNIT_COST_RULE}`,
-					quote(row.get('cost'))
-				)
-			);
-			cost = null;
-		}
+		const cost = amount(
+			file,
+			row,
+			'cost',
+			'a cost in £ per placement per year',
+			problems,
+			MAX_UNIT_COST
+		);
 		if (states && need !== null && !states.needSet.has(need)) {
 			problems.error(
 				new ImportError(file, row.line, 'need', 'a need listed in valid-states.csv', quote(need))

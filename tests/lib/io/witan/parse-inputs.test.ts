@@ -289,7 +289,15 @@ const CASES: Case[] = [
 		file: 'costs.csv',
 		row: 4,
 		column: 'cost',
-		says: ['from £0 to £2,000,000 a year', 'got "1000']
+		says: ['a number from 0 to 2,000,000', 'got "1000']
+	},
+	{
+		name: 'a population of 1e308',
+		replace: { 'population.csv': replaceRow(POPULATION, 4, '2019,1,1e308') },
+		file: 'population.csv',
+		row: 4,
+		column: 'population',
+		says: ['a number from 0 to 10,000,000', 'got "1e308"']
 	},
 	{
 		name: 'a duplicate cost row',
