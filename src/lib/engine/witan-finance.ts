@@ -4,9 +4,13 @@
  * can ask "is this finance a stand-in?" without loading the engine.
  */
 import type { Dataset } from '../model/dataset';
+import { MAX_MONEY } from '../model/validate-bounds';
 
-/** The cap of the stand-in ledger: a cumulative deficit that no projection reaches, £. */
-export const WITAN_NO_FINANCE_CAP = 1e12;
+/**
+ * The cap of the stand-in ledger: a cumulative deficit that no projection reaches, £ — the
+ * largest amount validation accepts (`MAX_MONEY`, £10bn, decision 0017).
+ */
+export const WITAN_NO_FINANCE_CAP = MAX_MONEY;
 
 /**
  * Whether a dataset's finance is the stand-in of `witanDataset` (the cap is
