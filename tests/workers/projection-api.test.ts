@@ -5,6 +5,8 @@ import { BASELINE_TREND, kingstonScenarios, SVA_PLAN } from '$lib/data/kingston-
 import { runMeta } from '$lib/engine/monte-carlo';
 import { simulate } from '$lib/engine/simulate';
 import { compile, prepareDataset } from '$lib/engine/workbench';
+import { applyActuals } from '$lib/engine/rebase';
+import { actualFigure } from '$lib/model/actuals';
 import { createProjectionApi, type SimulatedScenario } from '../../workers/projection-api';
 
 const dataset = kingstonDataset();
@@ -75,5 +77,30 @@ describe('the projection API over a message channel', () => {
 		expect(sent[0].block.firstBreach.buffer.byteLength).toBe(0);
 		port1.close();
 		port2.close();
+	});
+});
+
+describe('the projection API: applyActuals', () => {
+	const actuals = {
+		caseload: [{ census: 2022, total: actualFigure(1500), byAgeBand: {}, bySetting: {} }],
+		spend: []
+	};
+	const scenarios = kingstonScenarios();
+
+	it('re-bases the scenarios on the prepared dataset, as the engine does in this thread', () => {
+		const api = createProjectionApi();
+		api.prepare(dataset);
+		const expected = applyActuals({ prepared, scenarios, planId: plan.id, actuals });
+		expect(api.applyActuals(dataset, scenarios, plan.id, actuals)).toEqual(expected);
+	});
+
+	it('estimates a dataset other than the prepared one for the call, and keeps the prepared one', () => {
+		const api = createProjectionApi();
+		api.prepare({ ...dataset, name: 'Another' });
+		api.simulate([baseline], 0, 1, 1);
+		const expected = applyActuals({ prepared, scenarios, planId: null, actuals });
+		expect(api.applyActuals(dataset, scenarios, null, actuals)).toEqual(expected);
+		// Still prepared for the other dataset: the scenario compiled before is known by its id.
+		expect(() => api.simulate([baseline.id], 0, 1, 1)).not.toThrow();
 	});
 });
