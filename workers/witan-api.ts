@@ -14,6 +14,7 @@ import {
 	witanInputsOfDataset
 } from '../src/lib/engine/witan-dataset';
 import { runWitanScenario } from '../src/lib/engine/witan-run';
+import { movedOnCounter, type MovedOnYear } from '../src/lib/engine/witan-moved-on';
 import { compile, prepareDataset, type PreparedDataset } from '../src/lib/engine/workbench';
 import { describeWarning, type ImportError, type ImportWarning } from '../src/lib/io/csv/errors';
 import type { WitanFile } from '../src/lib/io/witan/csv';
@@ -93,9 +94,17 @@ export interface WitanOutputsRun {
 	seed: number;
 	scenarioName: string;
 	estimator: EstimatorId;
+	/**
+	 * Per projected census, the children (mean over the simulations) who stayed past their
+	 * setting's last year and moved on to another setting — kept by this workbench, dropped by
+	 * witan.send (engine/witan-moved-on.ts).
+	 */
+	movedOn: MovedOnYear[];
 	notes: string[];
 	warnings: string[];
 }
+
+export type { MovedOnYear };
 
 /** Told how many simulations are done of how many; a returned promise is not awaited. */
 export type WitanProgress = (done: number, sims: number) => unknown;
@@ -181,9 +190,11 @@ export function createWitanWorkerApi(): WitanWorkerApi {
 		runOutputs(dataset, scenario, { sims, seed }, onProgress) {
 			const c = compile(prepare(dataset), scenario);
 			const every = Math.max(1, Math.ceil(sims / PROGRESS_STEPS));
+			const movedOn = movedOnCounter(c);
 			const run = runWitanScenario(c, {
 				sims,
 				seed,
+				visit: movedOn.visit,
 				progress: onProgress
 					? (done, n) => {
 							if (done === n || done % every === 0) void onProgress(done, n);
@@ -206,6 +217,7 @@ export function createWitanWorkerApi(): WitanWorkerApi {
 				seed,
 				scenarioName: scenario.name,
 				estimator: run.estimator,
+				movedOn: movedOn.result(),
 				notes: run.notes,
 				warnings: run.warnings
 			};

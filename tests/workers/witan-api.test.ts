@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { witanBaselineScenario, witanDataset } from '$lib/engine/witan-dataset';
-import { runWitan } from '$lib/engine/witan-run';
+import { runWitan, runWitanScenario } from '$lib/engine/witan-run';
+import { movedOnCounter } from '$lib/engine/witan-moved-on';
+import { compile, prepareDataset } from '$lib/engine/workbench';
 import { WITAN_OUTPUT_KINDS, writeWitanOutputs } from '$lib/io/witan/outputs';
 import { createWitanWorkerApi } from '../../workers/witan-api';
 import { files, parsed, synthetic } from '../fixtures/witan-model/inputs';
@@ -129,6 +131,20 @@ describe('runOutputs', () => {
 		expect(progress.length).toBeLessThanOrEqual(50);
 		expect(progress.at(-1)).toBe(120);
 		expect(run).toMatchObject({ sims: 120, seed: 50, estimator: 'pooled' });
+	});
+
+	it('says per projected census how many children moved on past their setting’s last year (witan.send drops them)', () => {
+		const scenario = witanBaselineScenario(dataset);
+		const run = createWitanWorkerApi().runOutputs(dataset, scenario, { sims: 40, seed: 5 });
+		const counter = movedOnCounter(compile(prepareDataset(dataset), scenario));
+		runWitanScenario(compile(prepareDataset(dataset), scenario), {
+			sims: 40,
+			seed: 5,
+			visit: counter.visit
+		});
+		expect(run.movedOn).toEqual(counter.result());
+		expect(run.movedOn.map((r) => r.census)).toEqual(run.censuses.slice(1));
+		expect(run.movedOn.some((r) => r.children > 0)).toBe(true);
 	});
 
 	it('runs any dataset’s scenario, Kingston’s too', () => {

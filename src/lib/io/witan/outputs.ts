@@ -24,7 +24,7 @@ import {
 	type ImportWarning,
 	type WitanFile
 } from './csv';
-import { MAX_YEAR, MIN_YEAR } from './format';
+import { MAX_YEAR, MIN_YEAR, WITAN_MAX_NCY, WITAN_MIN_NCY } from './format';
 
 export { WITAN_STATISTIC_NAMES, type WitanStatistics };
 
@@ -65,9 +65,49 @@ export interface WitanOutputRow {
 }
 
 /**
+ * The rows of `Output_AY.csv` as witan.send lists them: for every calendar year, one row per
+ * academic year from NCY −5 to 25 (wider if a row given lies outside), in NCY order, those not
+ * given counted as zero children in every simulation — so that our file and Mastodon C's have the
+ * same rows, like for like. Years keep the order they first appear in.
+ * @example
+ * everyAcademicYear([{ calendarYear: 2018, key: 3, values }]).length // 31
+ */
+export function everyAcademicYear(rows: readonly WitanOutputRow[]): WitanOutputRow[] {
+	const years = new Map<number, Map<number, WitanOutputRow>>();
+	for (const row of rows) {
+		const ncy = row.key;
+		if (typeof ncy !== 'number' || !Number.isInteger(ncy)) {
+			throw new Error(
+				`everyAcademicYear: ${WITAN_OUTPUTS.ay.file} ${row.calendarYear}: key must be a whole academic year, got ${ncy}`
+			);
+		}
+		let byNcy = years.get(row.calendarYear);
+		if (!byNcy) years.set(row.calendarYear, (byNcy = new Map()));
+		if (byNcy.has(ncy)) {
+			throw new Error(
+				`everyAcademicYear: ${WITAN_OUTPUTS.ay.file} has two rows for ${row.calendarYear}, academic year ${ncy}`
+			);
+		}
+		byNcy.set(ncy, row);
+	}
+	const out: WitanOutputRow[] = [];
+	for (const [calendarYear, byNcy] of years) {
+		const given = [...byNcy.keys()];
+		const sims = byNcy.values().next().value!.values.length;
+		const from = Math.min(WITAN_MIN_NCY, ...given);
+		const to = Math.max(WITAN_MAX_NCY, ...given);
+		for (let ncy = from; ncy <= to; ncy++) {
+			out.push(byNcy.get(ncy) ?? { calendarYear, key: ncy, values: new Float64Array(sims) });
+		}
+	}
+	return out;
+}
+
+/**
  * The text of one output file: a row per calendar year (and key), in the order given, with the
  * statistics of its simulated values (children, or £ for cost). Numbers are written plainly, with
- * every digit needed to read them back exactly.
+ * every digit needed to read them back exactly. `Output_AY.csv` lists every academic year
+ * witan.send lists, zeros included (`everyAcademicYear`).
  * @example
  * witanOutputCsv('count', [{ calendarYear: 2017, values: totals2017 }]);
  * // 'calendar-year,mean,std-dev,…\n2017,2153.4,…\n'
@@ -75,6 +115,7 @@ export interface WitanOutputRow {
 export function witanOutputCsv(kind: WitanOutputKind, rows: WitanOutputRow[]): string {
 	const { file, key } = WITAN_OUTPUTS[kind];
 	const lines = [witanOutputColumns(kind)];
+	if (kind === 'ay') rows = everyAcademicYear(rows);
 	rows.forEach((row, i) => {
 		const where = `witanOutputCsv: ${file} row ${i}`;
 		if (!Number.isInteger(row.calendarYear)) {

@@ -3,6 +3,7 @@ import {
 	WITAN_OUTPUT_KINDS,
 	parseWitanOutputs,
 	witanOutputColumns,
+	everyAcademicYear,
 	witanOutputCsv,
 	writeWitanOutputs,
 	type WitanOutputsResult
@@ -44,15 +45,44 @@ describe('witanOutputCsv', () => {
 	});
 
 	it('writes one row per year and key, in the order given, with the key after the year', () => {
-		const text = witanOutputCsv('ay', [
-			{ calendarYear: 2017, key: -1, values: sims(2, 2) },
-			{ calendarYear: 2017, key: 0, values: sims(7) }
+		const text = witanOutputCsv('need', [
+			{ calendarYear: 2017, key: 'SLCN', values: sims(2, 2) },
+			{ calendarYear: 2017, key: 'ASD', values: sims(7) }
 		]);
 		expect(text.split('\n').slice(1)).toEqual([
-			'2017,-1,2,0,0,2,2,2,2,2,2,2,2,2',
-			'2017,0,7,0,0,7,7,7,7,7,7,7,7,7',
+			'2017,SLCN,2,0,0,2,2,2,2,2,2,2,2,2',
+			'2017,ASD,7,0,0,7,7,7,7,7,7,7,7,7',
 			''
 		]);
+	});
+
+	it('lists every academic year witan.send lists, −5 to 25, in order, zeros for those not given', () => {
+		const text = witanOutputCsv('ay', [
+			{ calendarYear: 2017, key: 0, values: sims(7, 7) },
+			{ calendarYear: 2017, key: -1, values: sims(2, 2) },
+			{ calendarYear: 2018, key: 1, values: sims(3, 5) }
+		]);
+		const rows = text.trimEnd().split('\n').slice(1);
+		expect(rows).toHaveLength(2 * 31);
+		const keys = rows.map((r) => r.split(',').slice(0, 2).join(','));
+		const ncys = Array.from({ length: 31 }, (_, i) => i - 5);
+		expect(keys).toEqual([...ncys.map((a) => `2017,${a}`), ...ncys.map((a) => `2018,${a}`)]);
+		expect(rows[4]).toBe('2017,-1,2,0,0,2,2,2,2,2,2,2,2,2');
+		expect(rows[5]).toBe('2017,0,7,0,0,7,7,7,7,7,7,7,7,7');
+		expect(rows[0]).toBe('2017,-5,0,0,0,0,0,0,0,0,0,0,0,0');
+		expect(rows[31 + 6]).toBe('2018,1,4,' + rows[31 + 6].split(',').slice(3).join(','));
+		expect(rows[61]).toBe('2018,25,0,0,0,0,0,0,0,0,0,0,0,0');
+	});
+
+	it('keeps an academic year outside −5 … 25 rather than lose it, and refuses a year given twice', () => {
+		const rows = everyAcademicYear([{ calendarYear: 2017, key: 26, values: sims(1) }]);
+		expect(rows.map((r) => r.key)).toEqual(Array.from({ length: 32 }, (_, i) => i - 5));
+		expect(() =>
+			everyAcademicYear([
+				{ calendarYear: 2017, key: 3, values: sims(1) },
+				{ calendarYear: 2017, key: 3, values: sims(2) }
+			])
+		).toThrow('everyAcademicYear: Output_AY.csv has two rows for 2017, academic year 3');
 	});
 
 	it('writes numbers plainly: no exponent, no thousands separators, −0 as 0', () => {
@@ -69,7 +99,7 @@ describe('witanOutputCsv', () => {
 
 	it('refuses a row without the key its file needs, or with one it does not take', () => {
 		expect(() => witanOutputCsv('ay', [{ calendarYear: 2017, values: sims(1) }])).toThrow(
-			/witanOutputCsv: Output_AY.csv row 0: key must be a whole academic year/
+			/Output_AY.csv 2017: key must be a whole academic year/
 		);
 		expect(() =>
 			witanOutputCsv('count', [{ calendarYear: 2017, key: 'A', values: sims(1) }])
@@ -109,8 +139,12 @@ describe('parseWitanOutputs', () => {
 			[2017, null, (2153 + 2160 + 2149.5) / 3],
 			[2018, null, (2250 + 2301 + 2277) / 3]
 		]);
-		expect(outputs.ay![0]).toMatchObject({ calendarYear: 2017, key: -1, row: 2 });
-		expect(outputs.ay![0].stats.mean).toBe((1 / 3 + 2 / 3) / 2);
+		expect(outputs.ay!).toHaveLength(31);
+		const ay = outputs.ay!.find((r) => r.key === -1)!;
+		expect(ay).toMatchObject({ calendarYear: 2017, key: -1, row: 6 });
+		expect(ay.stats.mean).toBe((1 / 3 + 2 / 3) / 2);
+		expect(outputs.ay![0]).toMatchObject({ calendarYear: 2017, key: -5, row: 2 });
+		expect(outputs.ay![0].stats.mean).toBe(0);
 		expect(outputs.need![0].key).toBe('ASD');
 		expect(outputs.setting![0].stats['high-95pc-bound']).toBe(5 + 0.975 * 4);
 	});
