@@ -18,7 +18,6 @@
  * simulations (1,000 when `--sims` has no number) with seed S (default 50), in this thread. The
  * same N and seed always print the same rows.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
@@ -35,6 +34,7 @@ import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/model/scenario-set';
 import { exportCommand } from './export';
 import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './export-table';
+import { CliFileError, readTextFile, type Note } from './files';
 import { WitanInputError, witanCommand } from './witan';
 import { englandVerb, sen2Verb } from './sen2-verbs';
 
@@ -90,17 +90,22 @@ interface Loaded {
 	scenarios: Scenario[];
 }
 
-export function loadDataset(file: string | undefined): Loaded {
+/**
+ * The dataset file's dataset and scenarios, or Kingston's without a file. The warnings the app
+ * shows on import (a duplicated history year added together, keys named `__proto__` dropped, a
+ * migrated version…) go to `note`, one line each (stderr in the command line).
+ */
+export function loadDataset(file: string | undefined, note: Note = () => {}): Loaded {
 	if (!file) return { dataset: kingstonDataset(), scenarios: kingstonScenarios() };
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readTextFile(file, 'the dataset file');
 	} catch (e) {
-		throw new UsageError(
-			`Cannot read the dataset file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
-		);
+		if (e instanceof CliFileError) throw new UsageError(e.message);
+		throw e;
 	}
 	const parsed = parseScenarioSet(text, file);
+	for (const w of parsed.warnings) note(`warning: ${w.message}`);
 	if (!parsed.ok) {
 		throw new UsageError(
 			`${file} is not a usable scenario set:\n` +
@@ -153,10 +158,16 @@ function withSimsDefault(argv: string[]): string[] {
 }
 
 /**
- * Runs one command. Returns the exit code, or a promise of it for verbs that write files
+ * Runs one command: results to `out` (stdout), warnings, notes and the usage after a bad call to
+ * `err` (stderr). Returns the exit code, or a promise of it for verbs that write files
  * asynchronously (export-table). Throws UsageError for anything the user should fix.
  */
-export function main(argv: string[], out: (s: string) => void): number | Promise<number> {
+export function main(
+	argv: string[],
+	out: (s: string) => void,
+	err: (s: string) => void = (s) => process.stderr.write(s)
+): number | Promise<number> {
+	const note: Note = (line) => err(line + '\n');
 	const { values, positionals } = parseArgs({
 		args: withSimsDefault(argv),
 		allowPositionals: true,
@@ -179,23 +190,27 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 		}
 	});
 	const [verb] = positionals;
-	if (values.help || !verb) {
+	if (values.help) {
 		out(USAGE);
-		return values.help ? 0 : 2;
+		return 0;
+	}
+	if (!verb) {
+		err(USAGE);
+		return 2;
 	}
 	switch (verb) {
 		case 'backtest':
-			return backtestVerb(values, out);
+			return backtestVerb(values, out, note);
 		case 'witan':
-			return witanVerb(positionals[1], values, out);
+			return witanVerb(positionals[1], values, out, note);
 		case 'export':
 			try {
-				return exportCommand({ out: values.out ?? '' }, out);
+				return exportCommand({ out: values.out ?? '' }, out, note);
 			} catch (e) {
 				throw new UsageError((e as Error).message);
 			}
 		case 'export-table':
-			return exportTableVerb(positionals[1], values, out);
+			return exportTableVerb(positionals[1], values, out, note);
 		case 'sen2':
 			return sen2Verb(positionals[1], values, out);
 		case 'england':
@@ -207,12 +222,12 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 	}
 	switch (verb) {
 		case 'scenarios': {
-			const loaded = loadDataset(values.dataset);
+			const loaded = loadDataset(values.dataset, note);
 			out(loaded.scenarios.map((s) => s.name).join('\n') + '\n');
 			return 0;
 		}
 		case 'run': {
-			const loaded = loadDataset(values.dataset);
+			const loaded = loadDataset(values.dataset, note);
 			const scenario = findScenario(loaded, values.scenario);
 			if (values.seed !== undefined && values.sims === undefined) {
 				throw new UsageError('--seed applies to a Monte Carlo run: give --sims N as well.');
@@ -228,7 +243,7 @@ export function main(argv: string[], out: (s: string) => void): number | Promise
 				pushAll(rows, simulationRows(summariseMonteCarlo(run)));
 			}
 			out(values.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : longCsv(rows));
-			for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+			for (const w of result.warnings) note(`warning: ${w}`);
 			return 0;
 		}
 		default:
@@ -249,7 +264,12 @@ type Values = {
 	year?: string;
 };
 
-function witanVerb(inputDir: string | undefined, values: Values, out: (s: string) => void): number {
+function witanVerb(
+	inputDir: string | undefined,
+	values: Values,
+	out: (s: string) => void,
+	note: Note
+): number {
 	if (!inputDir)
 		throw new UsageError('witan needs the input directory: forecast witan <dir> --out DIR');
 	if (!values.out)
@@ -257,7 +277,7 @@ function witanVerb(inputDir: string | undefined, values: Values, out: (s: string
 	const sims = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
 	const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
 	try {
-		witanCommand({ inputDir, sims, seed, outDir: values.out }, (line) => out(line + '\n'));
+		witanCommand({ inputDir, sims, seed, outDir: values.out }, (line) => out(line + '\n'), note);
 	} catch (e) {
 		if (e instanceof WitanInputError) throw new UsageError(e.message);
 		throw e;
@@ -268,7 +288,8 @@ function witanVerb(inputDir: string | undefined, values: Values, out: (s: string
 async function exportTableVerb(
 	table: string | undefined,
 	values: Values,
-	out: (s: string) => void
+	out: (s: string) => void,
+	note: Note
 ): Promise<number> {
 	if (!table || !(EXPORT_TABLES as readonly string[]).includes(table)) {
 		throw new UsageError(
@@ -291,7 +312,8 @@ async function exportTableVerb(
 				scenario: values.scenario,
 				year: values.year
 			},
-			(line) => out(line.endsWith('\n') ? line : line + '\n')
+			(line) => out(line.endsWith('\n') ? line : line + '\n'),
+			note
 		);
 	} catch (e) {
 		throw new UsageError((e as Error).message);
@@ -314,12 +336,12 @@ const BACKTEST_CSV_HEADER = [
 	'inside_p5_p95'
 ] as const;
 
-function backtestVerb(values: Values, out: (s: string) => void): number {
+function backtestVerb(values: Values, out: (s: string) => void, note: Note): number {
 	const format = values.format ?? 'table';
 	if (format !== 'table' && format !== 'csv') {
 		throw new UsageError(`--format must be table or csv for backtest, got "${format}".`);
 	}
-	const loaded = loadDataset(values.dataset);
+	const loaded = loadDataset(values.dataset, note);
 	const holdout = wholeOption(
 		'holdout',
 		values.holdout,

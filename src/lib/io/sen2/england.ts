@@ -157,20 +157,29 @@ export function cutAtOrigin(files: readonly Sen2FileRows[], origin: number): Sen
 }
 
 /**
- * The latest January census in the files (the latest year of any caseload file), or null.
- * @example latestCensus(readSen2England(files)) // 2021
+ * The January censuses of the files (years of any caseload file), oldest first.
+ * @example censusYears(readSen2England(files)) // [2010, …, 2021]
  */
-export function latestCensus(england: Pick<Sen2England, 'files'>): number | null {
-	let latest: number | null = null;
+export function censusYears(england: Pick<Sen2England, 'files'>): number[] {
+	const years = new Set<number>();
 	for (const f of england.files) {
 		if (f.spec.period !== 'census') continue;
 		const p = f.header.indexOf('time_period');
 		for (const r of f.rows) {
 			const y = rowYear(f, r.cells, p);
-			if (y !== null && (latest === null || y > latest)) latest = y;
+			if (y !== null) years.add(y);
 		}
 	}
-	return latest;
+	return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The latest January census in the files (the latest year of any caseload file), or null.
+ * @example latestCensus(readSen2England(files)) // 2021
+ */
+export function latestCensus(england: Pick<Sen2England, 'files'>): number | null {
+	const years = censusYears(england);
+	return years.length > 0 ? years[years.length - 1] : null;
 }
 
 /** Caseload file kinds: the only ones `caseloadTotal` is read from. */
@@ -248,8 +257,13 @@ export function buildAuthorityAtOrigin(
 	}
 	let imported: Sen2ImportResult;
 	let dataset: Dataset;
+	const cut = cutAtOrigin(rows.files, origin);
+	if (cut.every((f) => f.rows.length === 0)) {
+		const reason = `no rows in the files up to January ${origin} (its first figures are later)`;
+		return { ok: false, authority, reason, actual, notes };
+	}
 	try {
-		imported = buildSen2Import(cutAtOrigin(rows.files, origin), authority, DEFAULT_SEN2_MAPPING);
+		imported = buildSen2Import(cut, authority, DEFAULT_SEN2_MAPPING);
 		dataset = sen2DatasetWithDefaults(imported, {
 			baseCensus: origin,
 			horizonYears: Math.max(horizon, DEFAULT_HORIZON_YEARS)

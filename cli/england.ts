@@ -1,0 +1,295 @@
+/**
+ * `forecast england <dir> [--origin YEAR] [--horizon H] [--sims N] [--seed S]
+ * [--format csv|summary] --out FILE`: every local authority of the DfE SEN2 files under a folder,
+ * each forecast from the January census `origin` (default: the latest in the files) using only
+ * what the files held at that census, H years ahead (default 4), by the workbench (the app's
+ * default forecast, with N Monte Carlo simulations, seed S) and by the naive baselines.
+ *
+ * The CSV has one row per authority × year × method, columns `FORECAST_COLUMNS`
+ * (src/lib/engine/authority-forecast.ts); `actual` is the census total when the files hold it.
+ * `--format summary` prints the accuracy by method and horizon instead (MAPE, median APE, bias,
+ * the workbench's p5–p95 coverage); with `--out` the CSV is written as well.
+ *
+ * Speed: the files are parsed and their rows grouped by authority once, in this thread; the
+ * authorities are then handed one at a time to worker threads (one per core), which build and
+ * forecast them. Authorities that cannot be built are listed on stderr with the reason.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { accuracyTable, type AccuracyRow } from '../src/lib/engine/accuracy';
+import { FORECAST_COLUMNS, type AuthorityForecastRow } from '../src/lib/engine/authority-forecast';
+import { ImportError } from '../src/lib/io/csv/errors';
+import { toCsv } from '../src/lib/io/csv/write';
+import { describeAuthority } from '../src/lib/io/sen2/authorities';
+import {
+	censusYears,
+	groupByAuthority,
+	readSen2England,
+	type AuthorityRows
+} from '../src/lib/io/sen2/england';
+import type { EnglandReply, EnglandTask } from './england-protocol';
+import { Sen2InputError, findSen2Files, readSen2Texts } from './sen2';
+
+export interface EnglandCommandArgs {
+	dir: string;
+	/** January census to forecast from; default the latest in the files. */
+	origin?: number;
+	/** Years ahead, 1–10. */
+	horizon: number;
+	/** Monte Carlo simulations per authority (0: no percentiles). */
+	sims: number;
+	seed: number;
+	format: 'csv' | 'summary';
+	/** The CSV file to write (needed for csv; optional for summary). */
+	out?: string;
+	/** Worker threads; default one per core. */
+	workers?: number;
+}
+
+export interface EnglandCommandResult {
+	origin: number;
+	rows: AuthorityForecastRow[];
+	failures: { authority: string; reason: string }[];
+	authorities: number;
+	seconds: { read: number; forecast: number; total: number };
+}
+
+/** Largest horizon: the wizard projects at most 10 years. */
+export const MAX_ENGLAND_HORIZON = 10;
+
+/**
+ * Where the worker's module is: next to this one, with the same extension (`.ts` run by tsx,
+ * `.js` when built), so a bundled command line ships `england-worker.js` beside itself.
+ */
+function workerUrl(): URL {
+	const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+	return new URL(`./england-worker${ext}`, import.meta.url);
+}
+
+/**
+ * Starts a worker thread on the worker module. A `.ts` module is loaded through tsx's API (a
+ * worker does not inherit the tsx loader of the thread that starts it).
+ */
+function startWorker(): Worker {
+	const url = workerUrl();
+	if (!url.pathname.endsWith('.ts')) return new Worker(url);
+	const api = import.meta.resolve('tsx/esm/api');
+	const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`;
+	return new Worker(boot, { eval: true });
+}
+
+/** Runs the tasks on `count` workers, one task at a time each; replies in task order. */
+function runOnWorkers(
+	tasks: EnglandTask[],
+	count: number,
+	onReply: (reply: EnglandReply, done: number) => void
+): Promise<EnglandReply[]> {
+	const replies: EnglandReply[] = new Array(tasks.length);
+	let next = 0;
+	let done = 0;
+	return new Promise((resolve, reject) => {
+		const workers: Worker[] = [];
+		const finish = (error?: Error) => {
+			for (const w of workers) void w.terminate();
+			if (error) reject(error);
+			else resolve(replies);
+		};
+		const feed = (w: Worker) => {
+			if (next < tasks.length) w.postMessage(tasks[next++]);
+		};
+		if (tasks.length === 0) return finish();
+		for (let i = 0; i < Math.min(count, tasks.length); i++) {
+			const w = startWorker();
+			workers.push(w);
+			w.on('message', (reply: EnglandReply) => {
+				replies[reply.index] = reply;
+				done++;
+				onReply(reply, done);
+				if (done === tasks.length) finish();
+				else feed(w);
+			});
+			w.on('error', (e) =>
+				finish(new Error(`forecast england: a worker thread failed: ${e.message}`))
+			);
+			w.on('exit', (code) => {
+				if (done < tasks.length && code !== 0) {
+					finish(new Error(`forecast england: a worker thread stopped (exit code ${code})`));
+				}
+			});
+			feed(w);
+		}
+	});
+}
+
+function round(v: number | null, places = 3): number | null {
+	if (v === null) return null;
+	const f = 10 ** places;
+	const r = Math.round(v * f) / f;
+	return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * The forecast rows as CSV, columns `FORECAST_COLUMNS`, figures to 3 decimals, empty when null.
+ * @example englandCsv(rows).split('\n')[0] // 'authority,la_code,new_la_code,origin,year,…,actual'
+ */
+export function englandCsv(rows: readonly AuthorityForecastRow[]): string {
+	return toCsv(
+		FORECAST_COLUMNS,
+		rows.map((r) =>
+			FORECAST_COLUMNS.map((c) => {
+				const v = r[c];
+				return typeof v === 'number' && c !== 'origin' && c !== 'year' && c !== 'horizon'
+					? round(v)
+					: v;
+			})
+		)
+	);
+}
+
+const pct = (v: number, signed = false) =>
+	`${signed && v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}%`;
+
+/**
+ * The accuracy table as text: per method and horizon, points scored, MAPE, median APE, bias and
+ * (workbench) the share of actuals inside p5–p95.
+ */
+export function englandSummary(
+	result: Pick<EnglandCommandResult, 'origin' | 'rows' | 'failures' | 'authorities'>,
+	args: Pick<EnglandCommandArgs, 'sims' | 'seed'>
+): string {
+	const table: AccuracyRow[] = accuracyTable(result.rows);
+	const built = result.authorities - result.failures.length;
+	const lines = [
+		`Forecasts of the EHC plan total from January ${result.origin}: ${built} of ${result.authorities} authorities` +
+			(args.sims > 0
+				? `, workbench band p5–p95 of ${args.sims.toLocaleString('en-GB')} simulations (seed ${args.seed}).`
+				: '.'),
+		'APE: absolute percentage error; bias: mean signed percentage error (+ over-forecasts).',
+		''
+	];
+	if (table.length === 0) {
+		lines.push(
+			`No actual census figure after January ${result.origin} in the files: nothing to score (choose an earlier --origin).`
+		);
+		return lines.join('\n') + '\n';
+	}
+	const head = ['method', 'horizon', 'year', 'n', 'MAPE', 'median APE', 'bias', 'p5–p95 coverage'];
+	const body = table.map((r) => [
+		r.method,
+		String(r.horizon),
+		String(result.origin + r.horizon),
+		String(r.n),
+		pct(r.mape),
+		pct(r.medianApe),
+		pct(r.bias, true),
+		r.coverage === null ? '' : `${pct(r.coverage)} of ${r.banded}`
+	]);
+	const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+	const line = (cells: string[]) =>
+		cells
+			.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+			.join('  ')
+			.trimEnd();
+	lines.push(line(head), ...body.map(line));
+	return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs `forecast england`. `log` gets the summary (stdout, `--format summary`) and the closing
+ * line; `note` the progress and the authorities that could not be built (stderr). Throws a
+ * Sen2InputError for anything the user should fix; nothing is written then.
+ */
+export async function englandCommand(
+	args: EnglandCommandArgs,
+	log: (text: string) => void,
+	note: (line: string) => void
+): Promise<EnglandCommandResult> {
+	const start = performance.now();
+	if (args.format === 'csv' && !args.out?.trim()) {
+		throw new Sen2InputError('england needs --out FILE, the CSV file to write.');
+	}
+	const files = readSen2Texts(findSen2Files(args.dir, note));
+	let groups: AuthorityRows[];
+	let origin: number;
+	try {
+		const england = readSen2England(files);
+		const years = censusYears(england);
+		if (years.length === 0) {
+			throw new Sen2InputError(
+				`No January census in the SEN2 files under ${args.dir}: forecast england needs a caseload file (sen2_age_caseload.csv, sen2_estab_caseload.csv or caseload.csv).`
+			);
+		}
+		origin = args.origin ?? years[years.length - 1];
+		if (!years.includes(origin)) {
+			throw new Sen2InputError(
+				`--origin ${origin} is not a January census of the files: they hold ${years[0]}–${years[years.length - 1]}${years.length < years[years.length - 1] - years[0] + 1 ? ` (${years.join(', ')})` : ''}.`
+			);
+		}
+		groups = groupByAuthority(england);
+	} catch (e) {
+		if (e instanceof ImportError) throw new Sen2InputError(e.message);
+		throw e;
+	}
+	const read = (performance.now() - start) / 1000;
+	const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), groups.length));
+	note(
+		`forecast england: ${groups.length} authorities from January ${origin}, ${args.horizon} years ahead, ` +
+			`${args.sims.toLocaleString('en-GB')} simulations each (seed ${args.seed}), on ${workers} worker thread${workers === 1 ? '' : 's'} ` +
+			`(files read in ${read.toFixed(1)} s)`
+	);
+	const tasks: EnglandTask[] = groups.map((rows, index) => ({
+		index,
+		rows,
+		origin,
+		horizon: args.horizon,
+		simulations: args.sims,
+		seed: args.seed
+	}));
+	const step = Math.max(1, Math.ceil(groups.length / 10));
+	const replies = await runOnWorkers(tasks, workers, (_, done) => {
+		if (done % step === 0 || done === groups.length) {
+			note(
+				`  ${done}/${groups.length} authorities (${((performance.now() - start) / 1000).toFixed(1)} s)`
+			);
+		}
+	});
+	const rows: AuthorityForecastRow[] = [];
+	const failures: EnglandCommandResult['failures'] = [];
+	replies.forEach((reply, i) => {
+		const who = describeAuthority(groups[i].authority);
+		for (const n of reply.notes) note(`note: ${who}: ${n}`);
+		if (reply.ok) rows.push(...reply.rows);
+		else failures.push({ authority: who, reason: reply.reason });
+	});
+	if (failures.length > 0) {
+		note(
+			`${failures.length} authorit${failures.length === 1 ? 'y' : 'ies'} could not be built from January ${origin}:`
+		);
+		for (const f of failures) note(`  ${f.authority}: ${f.reason}`);
+	}
+	if (args.out?.trim()) {
+		try {
+			writeFileSync(args.out, englandCsv(rows), 'utf8');
+		} catch (e) {
+			throw new Sen2InputError(
+				`Cannot write ${args.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
+			);
+		}
+	}
+	const total = (performance.now() - start) / 1000;
+	const result: EnglandCommandResult = {
+		origin,
+		rows,
+		failures,
+		authorities: groups.length,
+		seconds: { read, forecast: total - read, total }
+	};
+	if (args.format === 'summary') log(englandSummary(result, args));
+	note(
+		`${args.out?.trim() ? `Wrote ${args.out}: ${rows.length.toLocaleString('en-GB')} rows, ` : ''}` +
+			`${groups.length - failures.length} of ${groups.length} authorities forecast in ${total.toFixed(1)} s.`
+	);
+	return result;
+}
