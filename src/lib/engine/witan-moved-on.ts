@@ -106,3 +106,43 @@ export function movedOnCounter(model: MovedOnModel): MovedOnCounter {
 		}
 	};
 }
+
+/** The children moved on over a run, in a few figures for a sentence. */
+export interface MovedOnSummary {
+	/** Number of projected years. */
+	years: number;
+	/** Children moved on over all the years (means of the simulations, added up). */
+	total: number;
+	/** total / years. */
+	perYear: number;
+	/** The years with the fewest and the most. */
+	least: MovedOnYear;
+	most: MovedOnYear;
+	/** Settings left, over all the years, largest first. */
+	bySetting: { setting: string; children: number }[];
+}
+
+/**
+ * A run's children moved on past their setting's last year, summed up; null when there are no
+ * projected years.
+ * @example movedOnSummary(run.movedOn)?.perYear // 11.8
+ */
+export function movedOnSummary(rows: readonly MovedOnYear[]): MovedOnSummary | null {
+	if (rows.length === 0) return null;
+	const total = rows.reduce((t, r) => t + r.children, 0);
+	const settings = new Map<string, number>();
+	for (const r of rows) {
+		for (const x of r.bySetting)
+			settings.set(x.setting, (settings.get(x.setting) ?? 0) + x.children);
+	}
+	return {
+		years: rows.length,
+		total,
+		perYear: total / rows.length,
+		least: rows.reduce((a, r) => (r.children < a.children ? r : a)),
+		most: rows.reduce((a, r) => (r.children > a.children ? r : a)),
+		bySetting: [...settings]
+			.map(([setting, children]) => ({ setting, children }))
+			.sort((a, b) => b.children - a.children)
+	};
+}

@@ -5,7 +5,7 @@ import { createRng } from '$lib/engine/rng';
 import { expectedSampler } from '$lib/engine/sampler';
 import { stateIndex } from '$lib/engine/space';
 import { witanDataset } from '$lib/engine/witan-dataset';
-import { movedOnCounter } from '$lib/engine/witan-moved-on';
+import { movedOnCounter, movedOnSummary } from '$lib/engine/witan-moved-on';
 import { prepareWitanModel, runWitanModel, witanTrajectory } from '$lib/engine/witan-run';
 import { THREE, TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
@@ -79,5 +79,34 @@ describe('movedOnCounter', () => {
 		const counter = movedOnCounter(model);
 		runWitanModel(model, { sims: 20, seed: 1, visit: counter.visit });
 		expect(counter.result().map((r) => r.children)).toEqual(model.censuses.map(() => 0));
+	});
+});
+
+describe('movedOnSummary', () => {
+	it('adds a run’s years up: total, per year, the least and the most, and settings left', () => {
+		const rows = [
+			{ census: 2018, children: 4, bySetting: [{ setting: 'MS', children: 4 }] },
+			{
+				census: 2019,
+				children: 10,
+				bySetting: [
+					{ setting: 'SP', children: 7 },
+					{ setting: 'MS', children: 3 }
+				]
+			},
+			{ census: 2020, children: 1, bySetting: [{ setting: 'SP', children: 1 }] }
+		];
+		expect(movedOnSummary(rows)).toEqual({
+			years: 3,
+			total: 15,
+			perYear: 5,
+			least: rows[2],
+			most: rows[1],
+			bySetting: [
+				{ setting: 'SP', children: 8 },
+				{ setting: 'MS', children: 7 }
+			]
+		});
+		expect(movedOnSummary([])).toBeNull();
 	});
 });
