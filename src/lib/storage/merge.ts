@@ -140,7 +140,8 @@ function mergeObject(
 
 /**
  * Items are matched by identity. The order is mine, with items only theirs added after the mine
- * item they followed (or at the end). An item one side removed and the other left alone is
+ * item they followed (or at the end); when both sides keep the list in order of identity, the
+ * merged list is in that order too. An item one side removed and the other left alone is
  * removed; removed by one side and changed by the other is a conflict.
  */
 function mergeKeyedArray(
@@ -175,6 +176,10 @@ function mergeKeyedArray(
 			after++;
 		}
 	}
+	// Lists both sides keep in order of identity (actuals by period, history by year) stay so.
+	const sorted = (list: unknown[]) =>
+		list.every((item, i) => i === 0 || key(list[i - 1] as Plain) <= key(item as Plain));
+	if (sorted(mine) && sorted(theirs)) order.sort();
 	const out: unknown[] = [];
 	for (const k of order) {
 		const inBase = b.get(k);
