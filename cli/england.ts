@@ -80,47 +80,62 @@ function startWorker(): Worker {
 	return new Worker(boot, { eval: true });
 }
 
-/** Runs the tasks on `count` workers, one task at a time each; replies in task order. */
-function runOnWorkers(
-	tasks: EnglandTask[],
-	count: number,
-	onReply: (reply: EnglandReply, done: number) => void
-): Promise<EnglandReply[]> {
-	const replies: EnglandReply[] = new Array(tasks.length);
-	let next = 0;
-	let done = 0;
-	return new Promise((resolve, reject) => {
-		const workers: Worker[] = [];
-		const finish = (error?: Error) => {
+/** Worker threads started ahead of the work, so that they load while the files are read. */
+interface Pool {
+	/** Runs the tasks, one at a time per worker; replies in task order. */
+	run(
+		tasks: EnglandTask[],
+		onReply: (reply: EnglandReply, done: number) => void
+	): Promise<EnglandReply[]>;
+	close(): void;
+}
+
+function startPool(count: number): Pool {
+	const workers = Array.from({ length: count }, startWorker);
+	let failed: Error | null = null;
+	let fail: (e: Error) => void = (e) => (failed ??= e);
+	for (const w of workers) {
+		w.on('error', (e) => fail(new Error(`forecast england: a worker thread failed: ${e.message}`)));
+		w.on('exit', (code) => {
+			if (code !== 0)
+				fail(new Error(`forecast england: a worker thread stopped (exit code ${code})`));
+		});
+	}
+	let closed = false;
+	return {
+		close() {
+			closed = true;
+			fail = () => {};
 			for (const w of workers) void w.terminate();
-			if (error) reject(error);
-			else resolve(replies);
-		};
-		const feed = (w: Worker) => {
-			if (next < tasks.length) w.postMessage(tasks[next++]);
-		};
-		if (tasks.length === 0) return finish();
-		for (let i = 0; i < Math.min(count, tasks.length); i++) {
-			const w = startWorker();
-			workers.push(w);
-			w.on('message', (reply: EnglandReply) => {
-				replies[reply.index] = reply;
-				done++;
-				onReply(reply, done);
-				if (done === tasks.length) finish();
-				else feed(w);
-			});
-			w.on('error', (e) =>
-				finish(new Error(`forecast england: a worker thread failed: ${e.message}`))
-			);
-			w.on('exit', (code) => {
-				if (done < tasks.length && code !== 0) {
-					finish(new Error(`forecast england: a worker thread stopped (exit code ${code})`));
+		},
+		run(tasks, onReply) {
+			const replies: EnglandReply[] = new Array(tasks.length);
+			let next = 0;
+			let done = 0;
+			return new Promise((resolve, reject) => {
+				if (failed) return reject(failed);
+				if (closed) return reject(new Error('forecast england: the worker threads are closed'));
+				if (tasks.length === 0) return resolve(replies);
+				fail = (e) => {
+					fail = () => {};
+					reject(e);
+				};
+				const feed = (w: Worker) => {
+					if (next < tasks.length) w.postMessage(tasks[next++]);
+				};
+				for (const w of workers) {
+					w.on('message', (reply: EnglandReply) => {
+						replies[reply.index] = reply;
+						done++;
+						onReply(reply, done);
+						if (done === tasks.length) resolve(replies);
+						else feed(w);
+					});
+					feed(w);
 				}
 			});
-			feed(w);
 		}
-	});
+	};
 }
 
 function round(v: number | null, places = 3): number | null {
@@ -210,51 +225,59 @@ export async function englandCommand(
 	if (args.format === 'csv' && !args.out?.trim()) {
 		throw new Sen2InputError('england needs --out FILE, the CSV file to write.');
 	}
-	const files = readSen2Texts(findSen2Files(args.dir, note));
+	// Workers load the engine while this thread reads the files.
+	const pool = startPool(Math.max(1, args.workers ?? availableParallelism()));
+	let replies: EnglandReply[];
 	let groups: AuthorityRows[];
 	let origin: number;
+	let read: number;
 	try {
-		const england = readSen2England(files);
-		const years = censusYears(england);
-		if (years.length === 0) {
-			throw new Sen2InputError(
-				`No January census in the SEN2 files under ${args.dir}: forecast england needs a caseload file (sen2_age_caseload.csv, sen2_estab_caseload.csv or caseload.csv).`
-			);
+		const files = readSen2Texts(findSen2Files(args.dir, note));
+		try {
+			const england = readSen2England(files);
+			const years = censusYears(england);
+			if (years.length === 0) {
+				throw new Sen2InputError(
+					`No January census in the SEN2 files under ${args.dir}: forecast england needs a caseload file (sen2_age_caseload.csv, sen2_estab_caseload.csv or caseload.csv).`
+				);
+			}
+			origin = args.origin ?? years[years.length - 1];
+			if (!years.includes(origin)) {
+				throw new Sen2InputError(
+					`--origin ${origin} is not a January census of the files: they hold ${years[0]}–${years[years.length - 1]}${years.length < years[years.length - 1] - years[0] + 1 ? ` (${years.join(', ')})` : ''}.`
+				);
+			}
+			groups = groupByAuthority(england);
+		} catch (e) {
+			if (e instanceof ImportError) throw new Sen2InputError(e.message);
+			throw e;
 		}
-		origin = args.origin ?? years[years.length - 1];
-		if (!years.includes(origin)) {
-			throw new Sen2InputError(
-				`--origin ${origin} is not a January census of the files: they hold ${years[0]}–${years[years.length - 1]}${years.length < years[years.length - 1] - years[0] + 1 ? ` (${years.join(', ')})` : ''}.`
-			);
-		}
-		groups = groupByAuthority(england);
-	} catch (e) {
-		if (e instanceof ImportError) throw new Sen2InputError(e.message);
-		throw e;
+		read = (performance.now() - start) / 1000;
+		const workers = Math.max(1, args.workers ?? availableParallelism());
+		note(
+			`forecast england: ${groups.length} authorities from January ${origin}, ${args.horizon} years ahead, ` +
+				`${args.sims.toLocaleString('en-GB')} simulations each (seed ${args.seed}), on ${workers} worker thread${workers === 1 ? '' : 's'} ` +
+				`(files read in ${read.toFixed(1)} s)`
+		);
+		const tasks: EnglandTask[] = groups.map((rows, index) => ({
+			index,
+			rows,
+			origin,
+			horizon: args.horizon,
+			simulations: args.sims,
+			seed: args.seed
+		}));
+		const step = Math.max(1, Math.ceil(groups.length / 10));
+		replies = await pool.run(tasks, (_, done) => {
+			if (done % step === 0 || done === groups.length) {
+				note(
+					`  ${done}/${groups.length} authorities (${((performance.now() - start) / 1000).toFixed(1)} s)`
+				);
+			}
+		});
+	} finally {
+		pool.close();
 	}
-	const read = (performance.now() - start) / 1000;
-	const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), groups.length));
-	note(
-		`forecast england: ${groups.length} authorities from January ${origin}, ${args.horizon} years ahead, ` +
-			`${args.sims.toLocaleString('en-GB')} simulations each (seed ${args.seed}), on ${workers} worker thread${workers === 1 ? '' : 's'} ` +
-			`(files read in ${read.toFixed(1)} s)`
-	);
-	const tasks: EnglandTask[] = groups.map((rows, index) => ({
-		index,
-		rows,
-		origin,
-		horizon: args.horizon,
-		simulations: args.sims,
-		seed: args.seed
-	}));
-	const step = Math.max(1, Math.ceil(groups.length / 10));
-	const replies = await runOnWorkers(tasks, workers, (_, done) => {
-		if (done % step === 0 || done === groups.length) {
-			note(
-				`  ${done}/${groups.length} authorities (${((performance.now() - start) / 1000).toFixed(1)} s)`
-			);
-		}
-	});
 	const rows: AuthorityForecastRow[] = [];
 	const failures: EnglandCommandResult['failures'] = [];
 	replies.forEach((reply, i) => {

@@ -30,18 +30,22 @@ function whole(name: string, raw: string | undefined, fallback: number, min: num
 	return n;
 }
 
+/** A line on stderr (the default for notes and progress). */
+function stderrLine(line: string): void {
+	process.stderr.write(line.endsWith('\n') ? line : line + '\n');
+}
+
 function asUsage(e: unknown): never {
 	if (e instanceof Sen2InputError) throw new UsageError(e.message);
 	throw e;
 }
 
-const stderr = (line: string) => process.stderr.write(line.endsWith('\n') ? line : line + '\n');
-
 /** `forecast sen2 <dir> --authority NAME --out FILE`. */
 export function sen2Verb(
 	dir: string | undefined,
 	values: Sen2VerbValues,
-	out: (s: string) => void
+	out: (s: string) => void,
+	note: (line: string) => void = stderrLine
 ): number {
 	if (!dir) {
 		throw new UsageError(
@@ -52,7 +56,7 @@ export function sen2Verb(
 		sen2Command(
 			{ dir, authority: values.authority ?? '', out: values.out ?? '' },
 			(line) => out(line + '\n'),
-			stderr
+			note
 		);
 	} catch (e) {
 		asUsage(e);
@@ -64,7 +68,8 @@ export function sen2Verb(
 export async function englandVerb(
 	dir: string | undefined,
 	values: Sen2VerbValues,
-	out: (s: string) => void
+	out: (s: string) => void,
+	note: (line: string) => void = stderrLine
 ): Promise<number> {
 	if (!dir) {
 		throw new UsageError(
@@ -86,7 +91,7 @@ export async function englandVerb(
 		workers: values.workers === undefined ? undefined : whole('workers', values.workers, 1, 1, 64)
 	};
 	try {
-		await englandCommand(args, out, stderr);
+		await englandCommand(args, out, note);
 	} catch (e) {
 		asUsage(e);
 	}
