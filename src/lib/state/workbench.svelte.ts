@@ -144,8 +144,21 @@ export class WorkbenchState {
 	#stopPage: (() => void) | null = null;
 	#stopConnection: (() => void) | null = null;
 
-	/** `worker`: use a projection worker (a factory makes a given one, for tests). */
-	constructor(options: { worker?: boolean | (() => Worker); db?: WorkbenchDatabase | null } = {}) {
+	#channelOption: WorkbenchChannel | undefined;
+
+	/**
+	 * `worker`: use a projection worker (a factory makes a given one, for tests). `db`: a database
+	 * to use instead of the app's shared connection; `channel`: the channel to other tabs (tests
+	 * pass their own).
+	 */
+	constructor(
+		options: {
+			worker?: boolean | (() => Worker);
+			db?: WorkbenchDatabase | null;
+			channel?: WorkbenchChannel;
+		} = {}
+	) {
+		this.#channelOption = options.channel;
 		const useWorker = options.worker ?? typeof Worker !== 'undefined';
 		this.#client = new ProjectionClient({
 			createWorker:
@@ -214,7 +227,7 @@ export class WorkbenchState {
 	}
 
 	#listen() {
-		this.#channel = openWorkbenchChannel();
+		this.#channel = this.#channelOption ?? openWorkbenchChannel();
 		this.#channel.subscribe((m) => {
 			if (m.type === 'scenario-saved') {
 				this.#theirSave(m.id, m.revision).catch(
