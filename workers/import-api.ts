@@ -4,10 +4,13 @@
  * through papaparse chunk by chunk; only the authority list and the chosen authority's rows are
  * kept, so a 10 MB file costs a few hundred rows of memory, and progress is reported as it goes.
  *
- * Errors cross the worker boundary as plain data ({@link settle} / {@link unsettle}): structured
+ * Errors cross the worker boundary as plain data (settle.ts): structured
  * cloning would keep an Error's message but drop an ImportError's file, row and column.
  */
-import { CsvError, ImportError } from '../src/lib/io/csv/errors';
+import { ImportError } from '../src/lib/io/csv/errors';
+import { settle, type Settled } from './settle';
+
+export { settle, unsettle, type SerialisedError, type Settled } from './settle';
 import { checkSize, parseCsvStream } from '../src/lib/io/csv/parse';
 import type { Authority } from '../src/lib/io/sen2/authorities';
 import type { Sen2ImportResult } from '../src/lib/io/sen2/build';
@@ -68,19 +71,6 @@ export const sen2WorkerApi: Sen2WorkerApi = {
 	}
 };
 
-/** An error as data, to cross a worker boundary. */
-export interface SerialisedError {
-	name: string;
-	message: string;
-	file?: string;
-	row?: number | null;
-	column?: string | null;
-	expected?: string;
-	got?: string | null;
-}
-
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: SerialisedError };
-
 /** What the worker exposes: the same calls, settled into data. */
 export type Sen2WorkerEndpointApi = {
 	[K in keyof Sen2WorkerApi]: (
@@ -92,40 +82,6 @@ export const sen2WorkerEndpointApi: Sen2WorkerEndpointApi = {
 	scan: (...args) => settle(sen2WorkerApi.scan(...args)),
 	importFiles: (...args) => settle(sen2WorkerApi.importFiles(...args))
 };
-
-/**
- * Waits for a promise and returns its value or its error as data.
- * @example await settle(Promise.reject(new ImportError('x.csv', 2, 'a', 'a number')))
- * // { ok: false, error: { name: 'ImportError', file: 'x.csv', row: 2, … } }
- */
-export async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
-	try {
-		return { ok: true, value: await p };
-	} catch (e) {
-		if (e instanceof ImportError) {
-			const { name, message, file, row, column, expected, got } = e;
-			return { ok: false, error: { name, message, file, row, column, expected, got } };
-		}
-		const err = e instanceof Error ? e : new Error(String(e));
-		return { ok: false, error: { name: err.name, message: err.message } };
-	}
-}
-
-/**
- * The value of a settled call, or its error thrown again as the class it was (ImportError and
- * CsvError keep their file, row and column).
- */
-export function unsettle<T>(s: Settled<T>): T {
-	if (s.ok) return s.value;
-	const e = s.error;
-	if (e.file !== undefined && e.expected !== undefined) {
-		const Cls = e.name === 'CsvError' ? CsvError : ImportError;
-		throw new Cls(e.file, e.row ?? null, e.column ?? null, e.expected, e.got ?? null);
-	}
-	const err = new Error(e.message);
-	err.name = e.name;
-	throw err;
-}
 
 async function streamInto(
 	collector: Sen2Collector,

@@ -7,14 +7,14 @@
 import type { Authority } from '../io/sen2/authorities';
 import type { Sen2ImportResult } from '../io/sen2/build';
 import type { Sen2Mapping } from '../io/sen2/mapping';
-import {
-	unsettle,
-	type Sen2Progress,
-	type Sen2ProgressCallback,
-	type Sen2Scan,
-	type Sen2Source,
-	type Sen2WorkerEndpointApi
+import type {
+	Sen2Progress,
+	Sen2ProgressCallback,
+	Sen2Scan,
+	Sen2Source,
+	Sen2WorkerEndpointApi
 } from '$workers/import-api';
+import { unsettle } from '$workers/settle';
 import { createWorkerClient, type WorkerEndpoint } from './worker-client';
 
 export type { Sen2Progress, Sen2ProgressCallback, Sen2Scan, Sen2Source };
