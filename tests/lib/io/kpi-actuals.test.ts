@@ -167,7 +167,7 @@ describe('a large KPI actuals file', () => {
 		expect(read.ok).toBe(false);
 		if (read.ok) return;
 		expect(read.errors.map((e) => e.message)).toEqual([
-			'huge.csv: expected at most 20,000 rows of data, got more (split the file, or keep the rows you need)'
+			'huge.csv: expected at most 20,000 rows of data, got 200,000 (split the file, or keep the rows you need)'
 		]);
 	});
 });

@@ -118,7 +118,15 @@ describe('parseCsv', () => {
 		const text = 'a,b\n1,2\n\n3,4\n5,6\n';
 		expect(parseCsv(text, 'x.csv', { maxRows: 3 }).rows).toHaveLength(3);
 		expect(thrown(() => parseCsv(text, 'x.csv', { maxRows: 2 })).message).toBe(
-			'x.csv: expected at most 2 rows of data, got more (split the file, or keep the rows you need)'
+			'x.csv: expected at most 2 rows of data, got 3 (split the file, or keep the rows you need)'
+		);
+		// Blank lines, however written, are not rows.
+		expect(parseCsv('a\n1\n \t\r\n\u00a0\n2\n', 'x.csv', { maxRows: 2 }).rows).toHaveLength(2);
+		// With quotes a line may not be a row: the rows are read, up to the first one over.
+		const quoted = 'a,b\n"1\n1",2\n"3",4\n5,6\n';
+		expect(parseCsv(quoted, 'q.csv', { maxRows: 3 }).rows).toHaveLength(3);
+		expect(thrown(() => parseCsv(quoted, 'q.csv', { maxRows: 2 })).message).toBe(
+			'q.csv: expected at most 2 rows of data, got more (split the file, or keep the rows you need)'
 		);
 	});
 
