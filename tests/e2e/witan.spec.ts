@@ -13,6 +13,8 @@ import { metricValues, prepareDataset, runExpected } from '../../src/lib/engine/
 import { witanBaselineScenario } from '../../src/lib/engine/witan-dataset';
 import type { WitanFile } from '../../src/lib/io/witan/csv';
 import { writeWitanOutputs } from '../../src/lib/io/witan/outputs';
+import { formatCount } from '../../src/lib/charts/format';
+import { createWitanWorkerApi } from '../../workers/witan-api';
 import { files, parsed, synthetic } from '../fixtures/witan-model/inputs';
 import { replaceRow } from '../fixtures/witan/inputs';
 import { watch } from './helpers';
@@ -259,6 +261,22 @@ test.describe('witan.send files', () => {
 		);
 		await expect(rows.first().locator('td').nth(4)).toHaveText('0');
 		await expect(page.getByRole('img', { name: /EHCPs in all \(Output_Count\)/ })).toBeVisible();
+
+		// Where the two models differ, in figures from our run: the children moved on past their
+		// setting's last year each year, as the witan worker counts them for the same run.
+		const movedOn = createWitanWorkerApi().runOutputs(DATASET, witanBaselineScenario(DATASET), {
+			sims: 1000,
+			seed: 50
+		}).movedOn;
+		expect(movedOn.some((r) => r.children > 0)).toBe(true);
+		const movedOnRows = page.getByTestId('mastodon-moved-on-table').locator('tbody tr');
+		await expect(movedOnRows.locator('th')).toHaveText(movedOn.map((r) => String(r.census)));
+		await expect(movedOnRows.locator('td:nth-child(2)')).toHaveText(
+			movedOn.map((r) => formatCount(r.children, { dp: 1 }))
+		);
+		await expect(page.getByTestId('mastodon-moved-on-summary')).toContainText(
+			'children a year on average that witan.send would drop'
+		);
 
 		// Their years read as step starts: each moves on one year.
 		await page.getByTestId('shift-1').check();
