@@ -6,6 +6,8 @@
  * 2. 1,000 Monte Carlo simulations on one Node thread — target < 1 s.
  * 3. How time grows with simulations, states, years and children (synthetic datasets, bench/
  *    synthetic.ts).
+ * 3b. `forecast england`: every authority of the DfE SEN2 files × 1,000 simulations on one worker
+ *    thread per core (bench/england.ts) — target < 30 s on 2 cores.
  * 4. 10,000 simulations in Chromium with the worker pool (bench/browser.ts) — target < 5 s on
  *    2 cores. Skipped with `--node-only`, or when there is no Chromium.
  * 5. The built app (skipped with `--node-only`): it is built into build-bench/, then the initial
@@ -33,6 +35,7 @@ import {
 	runBrowserCases
 } from './browser';
 import { kingston, witanDemo, type BenchDataset } from './datasets';
+import { englandBenchmark } from './england';
 import { plainScenario, syntheticDataset, type SyntheticShape } from './synthetic';
 
 /** Median wall time of `fn` in ms over `runs` timed runs, after `warm` untimed ones. */
@@ -205,6 +208,7 @@ headline([
 	...k.scenarios.map((s) => ({ label: `Kingston: ${s.name}`, dataset: k.dataset, scenario: s }))
 ]);
 scaling(demo);
+await englandBenchmark();
 if (!process.argv.includes('--node-only')) {
 	await browser();
 	builtApp();
