@@ -128,10 +128,10 @@ export function copyDatasetWithScenarios(
  */
 export function copyScenariosAsNew(
 	scenarios: readonly Scenario[],
-	copied: ReadonlySet<string>,
+	copied: readonly string[],
 	takenNames: readonly string[]
 ): Scenario[] {
-	const ids = new Map([...copied].map((id) => [id, newScenarioId()]));
+	const ids = new Map(copied.map((id) => [id, newScenarioId()]));
 	const taken = [...takenNames];
 	return scenarios.map((s) => {
 		const parentId = s.parentId === null ? null : (ids.get(s.parentId) ?? s.parentId);

@@ -481,13 +481,13 @@ export class WorkbenchState {
 					const existing = await listScenarios(this.#db, dataset.id);
 					scenarios = copyScenariosAsNew(
 						scenarios,
-						new Set(replacements.map((r) => r.id)),
+						replacements.map((r) => r.id),
 						existing.map((r) => r.scenario.name)
 					);
 				}
 			}
 		}
-		const imported = await importScenarioSet(this.#db, dataset, scenarios);
+		await importScenarioSet(this.#db, dataset, scenarios);
 		this.#channel?.post({
 			type: 'imported',
 			datasetId: dataset.id,
@@ -496,7 +496,6 @@ export class WorkbenchState {
 		await this.#refreshDatasets();
 		const record = await getDatasetRecord(this.#db, dataset.id);
 		await this.#open(dataset, await listScenarios(this.#db, dataset.id), record ?? null);
-		void imported;
 		return { choice, dataset, scenarios };
 	}
 
