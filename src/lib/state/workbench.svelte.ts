@@ -488,6 +488,9 @@ export class WorkbenchState {
 			}
 		}
 		await importScenarioSet(this.#db, dataset, scenarios);
+		if (choice === 'copy' && !confirm) {
+			this.notice = `Saved work in this browser differs from what was imported, so nothing was replaced: the import was added beside it (“${dataset.name}”; scenarios renamed “(imported)” where needed).`;
+		}
 		this.#channel?.post({
 			type: 'imported',
 			datasetId: dataset.id,
