@@ -11,7 +11,6 @@
  *
  * Every text cell is neutralised against formula injection; numbers stay numbers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { MAY_PROJECTION, SVA_PLAN, kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { computeKpi } from '../src/lib/engine/kpi';
@@ -27,6 +26,7 @@ import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/model/scenario-set';
 import { kpiExportTable, monitoringExportTable } from '../src/lib/ui/export/tables';
+import { prepareOutFile, readTextFile, writeFileWhole, type Note } from './files';
 
 export const EXPORT_TABLES = ['monitoring', 'kpis', 'dsg-grid'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
@@ -46,18 +46,20 @@ export interface ExportTableArgs {
 	year?: string;
 }
 
-function load(file: string | undefined): { dataset: Dataset; scenarios: Scenario[] } {
+/** The dataset file's dataset and scenarios (its warnings to `note`), or Kingston's. */
+function load(
+	file: string | undefined,
+	note: Note = () => {}
+): { dataset: Dataset; scenarios: Scenario[] } {
 	if (!file) return { dataset: kingstonDataset(), scenarios: kingstonScenarios() };
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readTextFile(file, 'the dataset file');
 	} catch (e) {
-		throw new Error(
-			`export-table: cannot read the dataset file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
-			{ cause: e }
-		);
+		throw new Error(`export-table: ${(e as Error).message}`, { cause: e });
 	}
 	const parsed = parseScenarioSet(text, file);
+	for (const w of parsed.warnings) note(`warning: ${w.message}`);
 	if (!parsed.ok) {
 		throw new Error(
 			`export-table: ${file} is not a usable scenario set:\n` +
@@ -125,13 +127,16 @@ export function buildExportTable(
 }
 
 /**
- * Writes the table to `out` as CSV or XLSX and logs what it wrote. Rejects with a message naming
- * the problem (unknown table or format, missing scenario, unreadable dataset).
+ * Writes the table to `out` as CSV or XLSX (whole or not at all) and logs what it wrote; the
+ * dataset file's warnings and a note when `out` is replaced go to `note`. Rejects with a message
+ * naming the problem (unknown table or format, missing scenario, unreadable dataset, a file that
+ * cannot be written — checked before the table is built).
  * @example await exportTableCommand({ table: 'monitoring', format: 'xlsx', out: 'm.xlsx' }, console.log)
  */
 export async function exportTableCommand(
 	args: ExportTableArgs,
-	log: (line: string) => void
+	log: (line: string) => void,
+	note: Note = log
 ): Promise<void> {
 	if (!(EXPORT_TABLES as readonly string[]).includes(args.table)) {
 		throw new Error(
@@ -142,10 +147,11 @@ export async function exportTableCommand(
 		throw new Error(`export-table: --format must be csv or xlsx, got "${String(args.format)}".`);
 	}
 	if (!args.out) throw new Error('export-table: --out FILE is required.');
-	const table = buildExportTable(args);
+	prepareOutFile(args.out);
+	const table = buildExportTable(args, load(args.dataset, note));
 	const bytes =
 		args.format === 'csv' ? Buffer.from(tableToCsv(table), 'utf8') : await tablesToXlsx([table]);
-	writeFileSync(args.out, bytes);
+	writeFileWhole(args.out, bytes, note);
 	log(
 		`Wrote ${table.name} (${table.rows.length} rows) as ${args.format.toUpperCase()} to ${args.out}`
 	);

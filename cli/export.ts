@@ -3,30 +3,29 @@
  * scenario-set file (MODEL.md §6), so that `forecast run --dataset FILE` gives the same figures
  * as the built-in run, and the file can be imported into the app, edited and exported back.
  */
-import { writeFileSync } from 'node:fs';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { scenarioSetText } from '../src/lib/io/scenario-set-file';
+import { writeFileWhole, type Note } from './files';
 
 /**
- * Writes the default dataset and its scenarios to `args.out` as scenario-set JSON, and says what
- * it wrote through `log`. Returns the exit code (0). Throws, naming the file, when it cannot be
- * written.
+ * Writes the default dataset and its scenarios to `args.out` as scenario-set JSON (whole or not
+ * at all), says what it wrote through `log` and, through `note`, when it replaced a file.
+ * Returns the exit code (0). Throws, naming the file, when it cannot be written.
  * @example exportCommand({ out: 'kingston.json' }, (s) => process.stdout.write(s)) // 0
  */
-export function exportCommand(args: { out: string }, log: (s: string) => void): number {
+export function exportCommand(
+	args: { out: string },
+	log: (s: string) => void,
+	note: Note = (line) => log(line + '\n')
+): number {
 	if (!args.out || !args.out.trim()) {
 		throw new Error('export needs --out FILE, the scenario set file to write.');
 	}
 	const dataset = kingstonDataset();
 	const scenarios = kingstonScenarios();
 	const text = scenarioSetText(dataset, scenarios, new Date().toISOString());
-	try {
-		writeFileSync(args.out, text, 'utf8');
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new Error(`Cannot write ${args.out}: ${code ?? (e as Error).message}.`, { cause: e });
-	}
+	writeFileWhole(args.out, text, note);
 	log(
 		`Wrote ${args.out}: dataset "${dataset.name}" with ${scenarios.length} scenarios (${scenarios
 			.map((s) => s.name)

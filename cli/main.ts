@@ -212,9 +212,9 @@ export function main(
 		case 'export-table':
 			return exportTableVerb(positionals[1], values, out, note);
 		case 'sen2':
-			return sen2Verb(positionals[1], values, out);
+			return sen2Verb(positionals[1], values, out, note);
 		case 'england':
-			return englandVerb(positionals[1], values, out);
+			return englandVerb(positionals[1], values, out, note);
 	}
 	values.format ??= 'csv';
 	if (values.format !== 'csv' && values.format !== 'json') {

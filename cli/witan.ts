@@ -3,8 +3,10 @@
  * from a folder, runs N simulations of the cohort model as witan.send does (MODEL.md §2, §6) and
  * writes the five witan.send output files (Output_Count.csv, Output_Cost.csv, Output_AY.csv,
  * Output_Need.csv, Output_Setting.csv) into DIR, made if needed.
+ *
+ * The five files are written all or none (files.ts): into a temporary folder beside DIR, then
+ * moved in. DIR is checked before the simulations run, so one that cannot be made fails at once.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { witanDataset } from '../src/lib/engine/witan-dataset';
@@ -14,6 +16,7 @@ import { WITAN_INPUT_FILES } from '../src/lib/io/witan/format';
 import { writeWitanOutputs } from '../src/lib/io/witan/outputs';
 import { parseWitanInputs } from '../src/lib/io/witan/parse-inputs';
 import { witanStatistics } from '../src/lib/engine/summary';
+import { CliFileError, prepareOutFolder, readTextFile, type Note } from './files';
 
 export interface WitanCommandArgs {
 	/** Folder holding transitions.csv, population.csv, costs.csv and valid-states.csv. */
@@ -35,13 +38,16 @@ export class WitanInputError extends Error {
 }
 
 /**
- * Runs the witan command; `log` receives progress lines (warnings, a summary of Output_Count and
- * the time taken). Throws a WitanInputError naming the file, row and column of bad input.
+ * Runs the witan command; `log` receives progress lines (a summary of Output_Count and the time
+ * taken), `note` warnings and notes (stderr in the command line; `log` unless given). Throws a
+ * WitanInputError naming the file, row and column of bad input, or the folder that cannot be
+ * written.
  * @example witanCommand({ inputDir: 'demo', sims: 1000, seed: 50, outDir: 'out' }, console.log)
  */
 export function witanCommand(
 	args: WitanCommandArgs,
-	log: (line: string) => void
+	log: (line: string) => void,
+	note: Note = log
 ): { files: string[]; run: WitanRunResult; seconds: number } {
 	const { inputDir, sims, seed, outDir } = args;
 	if (!(Number.isInteger(sims) && sims >= 1)) {
@@ -53,11 +59,14 @@ export function witanCommand(
 	const files: WitanFile[] = WITAN_INPUT_FILES.map((name) => {
 		const path = join(inputDir, name);
 		try {
-			return { name, text: readFileSync(path, 'utf8') };
+			return { name, text: readTextFile(path, 'the input file') };
 		} catch (e) {
-			const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+			if (!(e instanceof CliFileError)) throw e;
+			const missing = !/UTF-8|text file/.test(e.message);
 			throw new WitanInputError(
-				`Cannot read ${path} (${code}): the input folder must hold ${WITAN_INPUT_FILES.join(', ')}.`
+				missing
+					? `${e.message.replace(/\.$/, '')}: the input folder must hold ${WITAN_INPUT_FILES.join(', ')}.`
+					: e.message
 			);
 		}
 	});
@@ -66,7 +75,7 @@ export function witanCommand(
 		const at = [w.file, w.row === null ? null : `row ${w.row}`, w.column && `column "${w.column}"`]
 			.filter(Boolean)
 			.join(', ');
-		log(`warning: ${at}: ${w.message}`);
+		note(`warning: ${at}: ${w.message}`);
 	}
 	if (!parsed.ok) {
 		const more = parsed.errorCount > parsed.errors.length;
@@ -75,18 +84,34 @@ export function witanCommand(
 				parsed.errors.map((e) => `  - ${e.message}`).join('\n')
 		);
 	}
-	const dataset = witanDataset(parsed.inputs, { source: inputDir });
-	const started = performance.now();
-	const run = runWitan(dataset, { sims, seed });
-	const outputs = writeWitanOutputs(run.outputs);
-	const seconds = (performance.now() - started) / 1000;
-	for (const w of run.warnings) log(`warning: ${w}`);
-	mkdirSync(outDir, { recursive: true });
-	const written = outputs.map((f) => {
-		const path = join(outDir, f.name);
-		writeFileSync(path, f.text);
-		return path;
-	});
+	let out;
+	try {
+		out = prepareOutFolder(outDir, note);
+	} catch (e) {
+		if (e instanceof CliFileError) throw new WitanInputError(e.message);
+		throw e;
+	}
+	let run: WitanRunResult;
+	let outputs;
+	let seconds: number;
+	try {
+		const dataset = witanDataset(parsed.inputs, { source: inputDir });
+		const started = performance.now();
+		run = runWitan(dataset, { sims, seed });
+		outputs = writeWitanOutputs(run.outputs);
+		seconds = (performance.now() - started) / 1000;
+	} catch (e) {
+		out.abandon();
+		throw e;
+	}
+	for (const w of run.warnings) note(`warning: ${w}`);
+	let written: string[];
+	try {
+		written = out.commit(outputs);
+	} catch (e) {
+		if (e instanceof CliFileError) throw new WitanInputError(e.message);
+		throw e;
+	}
 	log(
 		`${parsed.inputs.transitions.length} transitions; base January ${run.censuses[0]}; ` +
 			`${sims} simulation${sims === 1 ? '' : 's'} (seed ${seed}, ${run.estimator} rates) to January ${run.censuses[run.censuses.length - 1]} in ${seconds.toFixed(2)} s.`

@@ -57,7 +57,7 @@ describe('forecast export --out FILE', () => {
 
 	it('refuses a file it cannot write, naming it', () => {
 		expect(() => exportCommand({ out: join(dir, 'missing', 'x.json') }, () => {})).toThrow(
-			/Cannot write .*missing.*x\.json: ENOENT/
+			/^Cannot write .*missing.x\.json: the folder .*missing: no such file or folder \(ENOENT\)\.$/
 		);
 	});
 });

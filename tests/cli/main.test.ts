@@ -1,6 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { kingstonDataset } from '$lib/data/kingston';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { STATISTIC_NAMES } from '$lib/engine/summary';
+import { scenarioSetText } from '$lib/io/scenario-set-file';
+
+const tmp = mkdtempSync(join(tmpdir(), 'cli-main-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs a command, keeping stdout and stderr apart. */
+function runBoth(...argv: string[]): { code: number; stdout: string; stderr: string } {
+	let stdout = '';
+	let stderr = '';
+	const code = main(
+		argv,
+		(s) => (stdout += s),
+		(s) => (stderr += s)
+	);
+	if (typeof code !== 'number') throw new Error('expected a synchronous verb');
+	return { code, stdout, stderr };
+}
 
 function run(...argv: string[]): string {
 	let text = '';
@@ -11,7 +33,8 @@ function run(...argv: string[]): string {
 
 const BASELINE = ['run', '--scenario', 'Baseline (trend)'];
 
-describe('forecast run --sims', () => {
+// Thousands of simulations in this thread: seconds on a busy machine.
+describe('forecast run --sims', { timeout: 60_000 }, () => {
 	const text = run(...BASELINE, '--sims', '200', '--seed', '7');
 	const lines = text.trimEnd().split('\n');
 	const stat = (line: string) => line.split(',')[3];
@@ -152,11 +175,92 @@ describe('the other verbs', () => {
 
 	it('refuses an unreadable or malformed dataset file with a message naming it', () => {
 		expect(() => run('scenarios', '--dataset', '/nonexistent/set.json')).toThrow(
-			/Cannot read the dataset file \/nonexistent\/set.json: ENOENT/
+			'Cannot read the dataset file /nonexistent/set.json: no such file or folder (ENOENT).'
 		);
 	});
 
 	it('refuses an unknown verb with the usage text', () => {
 		expect(() => run('frobnicate')).toThrow(/Unknown verb "frobnicate"/);
+	});
+});
+
+describe('files and messages', () => {
+	/** Kingston as a scenario set file, changed by `edit` (text in, text out). */
+	function datasetFile(name: string, edit: (text: string) => string | Uint8Array): string {
+		const path = join(tmp, name);
+		const text = scenarioSetText(
+			kingstonDataset(),
+			kingstonScenarios(),
+			'2021-06-01T00:00:00.000Z'
+		);
+		writeFileSync(path, edit(text));
+		return path;
+	}
+
+	it('prints on stderr the warnings the app shows on import: a history year given twice, keys named __proto__', () => {
+		const path = datasetFile('warned.json', (text) => {
+			const file = JSON.parse(text);
+			const history = file.dataset.history as Record<string, unknown[]>;
+			const series = Object.keys(history).find((k) => history[k].length > 0)!;
+			history[series].push(history[series][0]);
+			return JSON.stringify(file, null, 2).replace(
+				'"dataset": {',
+				'"dataset": {\n"__proto__": { "polluted": true },'
+			);
+		});
+		const r = runBoth('scenarios', '--dataset', path);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toBe('SVA financial model 2021/22\nMay 2021 projection\nBaseline (trend)\n');
+		const lines = r.stderr.trimEnd().split('\n');
+		expect(lines).toContain(
+			`warning: ${path}: a key named __proto__, constructor or prototype was ignored; such keys cannot hold data.`
+		);
+		expect(
+			lines.some((l) =>
+				/^warning: .*repeats row 1 of the same series; the two counts are added\.$/.test(l)
+			)
+		).toBe(true);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('prints no warnings for a clean file', () => {
+		const path = datasetFile('clean.json', (text) => text);
+		expect(runBoth('scenarios', '--dataset', path).stderr).toBe('');
+	});
+
+	it('refuses a dataset file that is not UTF-8, naming the file, line and byte', () => {
+		const path = datasetFile('latin.json', (text) => {
+			const bytes = new TextEncoder().encode(text.replace('Kingston', 'K?ngston'));
+			bytes[bytes.indexOf(0x3f)] = 0xe9; // "é" in Windows-1252
+			return bytes;
+		});
+		expect(() => runBoth('scenarios', '--dataset', path)).toThrow(
+			new RegExp(
+				`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, row \\d+: expected UTF-8 text .*got a byte that is not UTF-8 \\(0xE9 at byte \\d+\\)\\.$`
+			)
+		);
+	});
+
+	it('prints the usage on stderr with exit 2 when no verb is given, on stdout with --help', () => {
+		const bad = runBoth();
+		expect(bad.code).toBe(2);
+		expect(bad.stdout).toBe('');
+		expect(bad.stderr).toMatch(/^Usage: npm run -s forecast -- <verb> \[options\]/);
+		const help = runBoth('--help');
+		expect(help.code).toBe(0);
+		expect(help.stderr).toBe('');
+		expect(help.stdout).toBe(bad.stderr);
+	});
+
+	it('export says on stderr when it replaces a file, and refuses a folder that does not exist', () => {
+		const out = join(tmp, 'kingston.json');
+		const first = runBoth('export', '--out', out);
+		expect(first.stderr).toBe('');
+		expect(first.stdout).toMatch(/^Wrote .*kingston\.json: dataset/);
+		const again = runBoth('export', '--out', out);
+		expect(again.stderr).toBe(`note: replaced ${out}, which existed.\n`);
+		expect(() => runBoth('export', '--out', join(tmp, 'no', 'k.json'))).toThrow(
+			`Cannot write ${join(tmp, 'no', 'k.json')}: the folder ${join(tmp, 'no')}: no such file or folder (ENOENT).`
+		);
 	});
 });

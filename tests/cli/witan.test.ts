@@ -4,17 +4,22 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WitanInputError, witanCommand } from '../../cli/witan';
 import { files, synthetic } from '../fixtures/witan-model/inputs';
+import { largeInputs } from '../fixtures/witan-model/large';
 
 const STATS = 'mean,std-dev,iqr,min,low-95pc-bound,q1,median,q3,high-95pc-bound,max,low-ci,high-ci';
 
 const root = mkdtempSync(join(tmpdir(), 'witan-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function inputDir(name: string, replace: Record<string, string | null> = {}): string {
+function inputDir(
+	name: string,
+	replace: Record<string, string | Uint8Array | null> = {},
+	texts = synthetic()
+): string {
 	const dir = join(root, name);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	for (const f of files(synthetic())) {
+	for (const f of files(texts)) {
 		const text = f.name in replace ? replace[f.name] : f.text;
 		if (text !== null) writeFileSync(join(dir, f.name), text);
 	}
@@ -68,7 +73,7 @@ describe('witanCommand', () => {
 			WitanInputError
 		);
 		expect(() => witanCommand({ inputDir: bad, sims: 1, seed: 1, outDir }, () => {})).toThrow(
-			/Cannot read .*costs\.csv \(ENOENT\)/
+			/^Cannot read the input file .*costs\.csv: no such file or folder \(ENOENT\): the input folder must hold transitions\.csv, population\.csv, costs\.csv, valid-states\.csv\.$/
 		);
 	});
 
@@ -89,4 +94,92 @@ describe('witanCommand', () => {
 			'--seed must be a whole number from 0 to 4294967295'
 		);
 	});
+});
+
+describe('witanCommand and its files', () => {
+	const dir = inputDir('files');
+	const OUTPUTS = [
+		'Output_AY.csv',
+		'Output_Cost.csv',
+		'Output_Count.csv',
+		'Output_Need.csv',
+		'Output_Setting.csv'
+	];
+
+	it('writes all five files or none: a clash with a folder leaves the target as it was', () => {
+		const outDir = join(root, 'clash');
+		mkdirSync(join(outDir, 'Output_Need.csv'), { recursive: true });
+		writeFileSync(join(outDir, 'Output_Count.csv'), 'old\n');
+		expect(() => witanCommand({ inputDir: dir, sims: 2, seed: 1, outDir }, () => {})).toThrow(
+			`Cannot write ${join(outDir, 'Output_Need.csv')}: it is not a file (a folder?); nothing was written.`
+		);
+		expect(readdirSync(outDir).sort()).toEqual(['Output_Count.csv', 'Output_Need.csv']);
+		expect(readFileSync(join(outDir, 'Output_Count.csv'), 'utf8')).toBe('old\n');
+		expect(readdirSync(root).filter((n) => n.includes('partial'))).toEqual([]);
+	});
+
+	it('says on stderr which files it replaced, keeping progress on stdout', () => {
+		const outDir = join(root, 'again');
+		const first = { log: [] as string[], note: [] as string[] };
+		witanCommand(
+			{ inputDir: dir, sims: 2, seed: 1, outDir },
+			(l) => first.log.push(l),
+			(l) => first.note.push(l)
+		);
+		expect(first.note).toEqual([]);
+		const second = { log: [] as string[], note: [] as string[] };
+		witanCommand(
+			{ inputDir: dir, sims: 2, seed: 1, outDir },
+			(l) => second.log.push(l),
+			(l) => second.note.push(l)
+		);
+		expect(second.note).toEqual([
+			`note: replaced Output_Count.csv, Output_Cost.csv, Output_AY.csv, Output_Need.csv, Output_Setting.csv in ${outDir}, which existed.`
+		]);
+		expect(second.log.at(-1)).toMatch(/^Wrote .*Output_Count\.csv/);
+		expect(readdirSync(outDir).sort()).toEqual(OUTPUTS);
+	});
+
+	it('fails at once, before simulating, for an --out that cannot be made', () => {
+		const file = join(root, 'a-file');
+		writeFileSync(file, '');
+		const log: string[] = [];
+		// A million simulations would take minutes: the check comes first.
+		expect(() =>
+			witanCommand({ inputDir: dir, sims: 1_000_000, seed: 1, outDir: join(file, 'out') }, (l) =>
+				log.push(l)
+			)
+		).toThrow(
+			/^Cannot write .*a-file.out: cannot make .*a-file: (it is a file, not a folder|.*ENOTDIR.*)\.$/
+		);
+		expect(() =>
+			witanCommand({ inputDir: dir, sims: 1_000_000, seed: 1, outDir: file }, () => {})
+		).toThrow(`Cannot write ${file}: it is a file, not a folder.`);
+		expect(log).toEqual([]);
+	});
+
+	it('refuses an input file that is not UTF-8, naming it, the line and the byte', () => {
+		const costs = Buffer.concat([
+			Buffer.from('need,setting,cost\nASD,MAIN,'),
+			Buffer.from([0xa3]),
+			Buffer.from('5000\n')
+		]);
+		const bad = inputDir('latin', { 'costs.csv': costs });
+		expect(() =>
+			witanCommand({ inputDir: bad, sims: 1, seed: 1, outDir: join(root, 'latin-out') }, () => {})
+		).toThrow(
+			`${join(bad, 'costs.csv')}, row 2: expected UTF-8 text (save it as "CSV UTF-8" or with UTF-8 encoding), got a byte that is not UTF-8 (0xA3 at byte 28).`
+		);
+	});
+
+	// Past about 125,000 rows, Math.min(...years) overflowed the call stack (issue 13).
+	it('runs inputs with 200,000 transitions rows', () => {
+		const big = inputDir('large', {}, largeInputs(200_000));
+		const outDir = join(root, 'large-out');
+		const log: string[] = [];
+		const r = witanCommand({ inputDir: big, sims: 2, seed: 1, outDir }, (l) => log.push(l));
+		expect(log[0]).toMatch(/^200000 transitions; base January 2021; 2 simulations/);
+		expect(r.files).toHaveLength(5);
+		expect(readdirSync(outDir).sort()).toEqual(OUTPUTS);
+	}, 60_000);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ESTIMATOR_IDS } from '../../../../src/lib/model/dataset';
 import { prepareDataset } from '../../../../src/lib/engine/workbench';
 import { parseWitanInputs } from '../../../../src/lib/io/witan/parse-inputs';
-import { createWitanWorkerApi } from '../../../../src/lib/ui/witan/witan-api';
+import { createWitanWorkerApi } from '../../../../workers/witan-api';
 import { files } from '../../../fixtures/witan-model/inputs';
 import { largeInputs } from '../../../fixtures/witan-model/large';
 
@@ -16,7 +16,7 @@ describe('witan.send inputs with 200,000 transitions rows', () => {
 		expect(r.inputs.transitions).toHaveLength(200_000);
 		expect(r.inputs.baseCensus).toBe(2021);
 		expect(r.inputs.horizonCensus).toBe(2025);
-	});
+	}, 60_000);
 
 	it("are imported by the app's reader into a dataset whose model can be estimated", () => {
 		const r = createWitanWorkerApi().readInputs(inputs, { id: 'witan-large' });
@@ -29,5 +29,5 @@ describe('witan.send inputs with 200,000 transitions rows', () => {
 			.split('\n')
 			.filter((l) => /^2020,/.test(l) && !/NONSEND,\d+$/.test(l));
 		expect(children).toBe(stayIn.length);
-	});
+	}, 60_000);
 });
