@@ -1043,9 +1043,10 @@ function inMemoryRecords(datasetId: string, scenarios: Scenario[]): ScenarioReco
  */
 function commitActiveField() {
 	const el = document.activeElement;
-	if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
-		el.dispatchEvent(new Event('change', { bubbles: true }));
-	}
+	const typed =
+		el instanceof HTMLTextAreaElement ||
+		(el instanceof HTMLInputElement && ['text', 'number', 'search', ''].includes(el.type));
+	if (typed) el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 const KEY = Symbol('workbench');
