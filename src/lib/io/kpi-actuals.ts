@@ -22,6 +22,12 @@
 import type { Kpi, KpiActual, KpiUnit } from '../model/kpi';
 import { imported } from '../model/provenance';
 import { comparePeriods, isPeriod } from '../engine/kpi-history';
+import {
+	plausibleYears,
+	systemClock,
+	yearRangeProblem,
+	type Clock
+} from '../model/validate-bounds';
 import { ImportError, quote } from './csv/errors';
 import { parseCsv, requireHeader } from './csv/parse';
 import { toCsv } from './csv/write';
@@ -93,11 +99,19 @@ export function readKpiValue(raw: string, unit: KpiUnit): number | undefined {
 
 /**
  * Reads and checks a KPI actuals file against the dataset's KPIs. Returns every row to apply, or
- * every problem found (up to 20), each naming the file, row and column.
+ * every problem found (up to 20), each naming the file, row and column. Periods must fall from
+ * 2000 to the current year (from `clock`) + 10; a count a KPI holds (a level) must be ≥ 0.
  * @example readKpiActuals('ref,period,value\n1,2021-06,1462\n', 'june.csv', kpis)
  * // { ok: true, rows: [{ line: 2, ref: '1', period: '2021-06', value: 1462, replaces: null, … }], … }
  */
-export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[]): KpiActualsRead {
+export function readKpiActuals(
+	text: string,
+	file: string,
+	kpis: readonly Kpi[],
+	clock: Clock = systemClock
+): KpiActualsRead {
+	// A period's year runs from 2000 to the current year + 10, read from `clock` (validate-bounds.ts).
+	const years = plausibleYears(clock);
 	const errors: ImportError[] = [];
 	let parsed;
 	let col: Record<string, number>;
@@ -153,6 +167,10 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 			);
 			continue;
 		}
+		if (yearRangeProblem(Number(period.slice(0, 4)), years)) {
+			fail('period', `a period from ${years.first} to ${years.last}`, quote(period));
+			continue;
+		}
 		if (raw === '') {
 			skipped++;
 			continue;
@@ -160,6 +178,12 @@ export function readKpiActuals(text: string, file: string, kpis: readonly Kpi[])
 		const value = readKpiValue(raw, kpi.unit);
 		if (value === undefined) {
 			fail('value', `${expectedValue(kpi.unit)} for KPI ${ref}`, quote(raw));
+			continue;
+		}
+		// A count of children held (a level) cannot be negative; a flow may be written negative,
+		// as the council's report writes ceased plans (−72).
+		if (kpi.unit === 'count' && kpi.measure === 'level' && value < 0) {
+			fail('value', `a count of children ≥ 0 for KPI ${ref}`, quote(raw));
 			continue;
 		}
 		const key = `${ref}\u0000${period}`;

@@ -33,6 +33,7 @@ import {
 	fieldPhrase,
 	formatCount
 } from './validate';
+import { MAX_SCENARIOS } from './validate-bounds';
 import { validateDataset } from './validate-dataset';
 import { scenarioWhere, validateScenario } from './validate-scenario';
 
@@ -264,6 +265,21 @@ function checkFile(file: RawFile): Checked {
 				{
 					path: ['createdAt'],
 					message: 'The scenario set: the creation time ("createdAt") must not be empty.'
+				}
+			],
+			warnings: []
+		};
+	}
+	// Refused before anything else is checked: thousands of scenarios would hang the pages that
+	// list and project them all (docs/decisions/0017).
+	if (envelope.value.scenarios.length > MAX_SCENARIOS) {
+		const n = envelope.value.scenarios.length;
+		return {
+			ok: false,
+			errors: [
+				{
+					path: ['scenarios'],
+					message: `The scenario set holds ${formatCount(n)} scenarios; a dataset may have at most ${formatCount(MAX_SCENARIOS)}. Split the file, or delete the scenarios you no longer need, and import it again.`
 				}
 			],
 			warnings: []

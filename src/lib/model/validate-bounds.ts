@@ -34,6 +34,12 @@ export const MAX_COMBINED_MULTIPLIER = 11;
 /** Largest combined allocation growth in one year: (1 + r1)(1 + r2)… − 1, as a fraction. */
 export const MAX_COMBINED_GROWTH = 1;
 
+/**
+ * Most scenarios a scenario set (and so a dataset) may bring in. Measured in Chromium on the
+ * 2-core reference machine: see docs/decisions/0017 for the figures behind the number.
+ */
+export const MAX_SCENARIOS = 200;
+
 /** First year a KPI period or a SEN2 year may name (SEN2 statistics start well after it). */
 export const FIRST_PLAUSIBLE_YEAR = 2000;
 /** How many years after the current one a KPI period or SEN2 year may name (targets ahead). */

@@ -171,3 +171,32 @@ describe('a large KPI actuals file', () => {
 		]);
 	});
 });
+
+describe('KPI actuals outside a plausible range', () => {
+	const at2026 = () => new Date('2026-12-02T12:00:00Z');
+
+	it('refuses a period before 2000 or more than 10 years ahead of the clock, naming the column', () => {
+		const text = 'ref,period,value\n1,1921-06,1462\n1,2037-Q1,1462\n1,2036-12,1462\n';
+		const read = readKpiActuals(text, 'odd.csv', kpis, at2026);
+		expect(read.ok).toBe(false);
+		if (read.ok) return;
+		expect(read.errors.map((e) => e.message)).toEqual([
+			'odd.csv, row 2, column "period": expected a period from 2000 to 2036, got "1921-06"',
+			'odd.csv, row 3, column "period": expected a period from 2000 to 2036, got "2037-Q1"'
+		]);
+	});
+
+	it('refuses a negative count of children held, but keeps a flow written negative', () => {
+		const read = readKpiActuals('ref,period,value\n1,2021-06,-5\n', 'neg.csv', kpis, at2026);
+		expect(read.ok).toBe(false);
+		if (!read.ok) {
+			expect(read.errors.map((e) => e.message)).toEqual([
+				'neg.csv, row 2, column "value": expected a count of children ≥ 0 for KPI 1, got "-5"'
+			]);
+		}
+		// KPI 6, ceased EHCPs, is a flow the council's report writes as −72.
+		expect(readKpiActuals('ref,period,value\n6,2021-06,-7\n', 'flow.csv', kpis, at2026).ok).toBe(
+			true
+		);
+	});
+});

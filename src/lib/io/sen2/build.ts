@@ -39,6 +39,7 @@ import {
 	type Sen2Mapping,
 	type Sen2MappingSource
 } from './mapping';
+import { plausibleYears, systemClock, type Clock } from '../../model/validate-bounds';
 import { sen2Year } from './periods';
 
 /** The rows of one file kept for the chosen authority (or candidates for it). */
@@ -108,15 +109,17 @@ const MI_SERIES: readonly { column: string; series: SeriesName }[] = [
 /**
  * Builds the import result for one authority from the rows kept of each file. Throws an
  * ImportError at the first bad cell or conflicting duplicate row; nothing is returned then.
+ * `clock` gives the current year, which bounds the years a time_period may name (+ 10).
  * @example buildSen2Import(collected, kingston, DEFAULT_SEN2_MAPPING).history.caseloadTotal
  */
 export function buildSen2Import(
 	files: readonly Sen2FileRows[],
 	authority: Authority,
 	mapping: Sen2Mapping,
-	warnings: ImportWarning[] = []
+	warnings: ImportWarning[] = [],
+	clock: Clock = systemClock
 ): Sen2ImportResult {
-	const out = new Builder(authority, mapping, warnings);
+	const out = new Builder(authority, mapping, warnings, plausibleYears(clock));
 	const summary: Sen2ImportResult['files'] = [];
 	for (const file of files) {
 		const rows = file.rows.filter((r) =>
@@ -188,7 +191,9 @@ class Builder {
 	constructor(
 		private readonly authority: Authority,
 		private readonly mapping: Sen2Mapping,
-		private readonly warnings: ImportWarning[]
+		private readonly warnings: ImportWarning[],
+		/** The years a time_period may name (from 2000 to the current year + 10). */
+		private readonly years: { first: number; last: number }
 	) {}
 
 	warn(file: string, row: number | null, column: string | null, message: string, count = 1): void {
@@ -486,7 +491,7 @@ class Builder {
 		return {
 			file,
 			row: r.line,
-			year: sen2Year(period, file.spec.period, file.name, r.line),
+			year: sen2Year(period, file.spec.period, file.name, r.line, this.years),
 			period
 		};
 	}

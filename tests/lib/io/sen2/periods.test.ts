@@ -25,3 +25,21 @@ describe('sen2Year', () => {
 		expect(() => sen2Year('2021/22', 'census', 'caseload.csv', 3)).toThrow(/got "2021\/22"$/);
 	});
 });
+
+describe('SEN2 years outside a plausible range', () => {
+	const years = { first: 2000, last: 2036 };
+
+	it('refuses a year before 2000 or more than 10 years after the current one, naming the column', () => {
+		expect(() => sen2Year('1921', 'calendar', 'newplans.csv', 4, years)).toThrow(
+			'newplans.csv, row 4, column "time_period": expected a year from 2000 to 2036, got "1921"'
+		);
+		expect(() => sen2Year('203637', 'census', 'caseload.csv', 7, years)).toThrow(
+			'caseload.csv, row 7, column "time_period": expected a year from 2000 to 2036, got "203637"'
+		);
+	});
+
+	it('accepts the years at either end', () => {
+		expect(sen2Year('2000', 'calendar', 'newplans.csv', 2, years)).toBe(2000);
+		expect(sen2Year('203536', 'census', 'caseload.csv', 2, years)).toBe(2036);
+	});
+});
