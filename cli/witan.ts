@@ -84,6 +84,14 @@ export function witanCommand(
 				parsed.errors.map((e) => `  - ${e.message}`).join('\n')
 		);
 	}
+	let dataset;
+	try {
+		dataset = witanDataset(parsed.inputs, { source: inputDir });
+	} catch (e) {
+		throw new WitanInputError(
+			`The witan.send inputs in ${inputDir} cannot be used: ${(e as Error).message}`
+		);
+	}
 	let out;
 	try {
 		out = prepareOutFolder(outDir, note);
@@ -95,7 +103,6 @@ export function witanCommand(
 	let outputs;
 	let seconds: number;
 	try {
-		const dataset = witanDataset(parsed.inputs, { source: inputDir });
 		const started = performance.now();
 		run = runWitan(dataset, { sims, seed });
 		outputs = writeWitanOutputs(run.outputs);
