@@ -8,7 +8,8 @@ describe('the back-test worker API', () => {
 		const ds = kingstonDataset();
 		const options = { simulations: 20, seed: 4 };
 		expect(backtestWorkerApi.run(ds, 2, options)).toEqual(backtestWithBands(ds, 2, options));
-	});
+		// Two back-tests of Kingston: seconds on a busy machine.
+	}, 60_000);
 
 	it('throws the engine’s message when the history is too short for the holdout', () => {
 		expect(() => backtestWorkerApi.run(kingstonDataset(), 20, { simulations: 5 })).toThrow(
