@@ -14,7 +14,6 @@
  * authorities are then handed one at a time to worker threads (one per core), which build and
  * forecast them. Authorities that cannot be built are listed on stderr with the reason.
  */
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -30,6 +29,7 @@ import {
 	type AuthorityRows
 } from '../src/lib/io/sen2/england';
 import type { EnglandReply, EnglandTask } from './england-protocol';
+import { CliFileError, prepareOutFile, writeFileWhole } from './files';
 import { Sen2InputError, findSen2Files, readSen2Texts } from './sen2';
 
 export interface EnglandCommandArgs {
@@ -225,6 +225,15 @@ export async function englandCommand(
 	if (args.format === 'csv' && !args.out?.trim()) {
 		throw new Sen2InputError('england needs --out FILE, the CSV file to write.');
 	}
+	// Before the run (minutes for every authority): a bad --out fails at once.
+	if (args.out?.trim()) {
+		try {
+			prepareOutFile(args.out);
+		} catch (e) {
+			if (e instanceof CliFileError) throw new Sen2InputError(e.message);
+			throw e;
+		}
+	}
 	// Workers load the engine while this thread reads the files.
 	const pool = startPool(Math.max(1, args.workers ?? availableParallelism()));
 	let replies: EnglandReply[];
@@ -283,7 +292,8 @@ export async function englandCommand(
 	replies.forEach((reply, i) => {
 		const who = describeAuthority(groups[i].authority);
 		for (const n of reply.notes) note(`note: ${who}: ${n}`);
-		if (reply.ok) rows.push(...reply.rows);
+		if (reply.ok)
+			for (const row of reply.rows) rows.push(row); // no spread over data
 		else failures.push({ authority: who, reason: reply.reason });
 	});
 	if (failures.length > 0) {
@@ -294,11 +304,10 @@ export async function englandCommand(
 	}
 	if (args.out?.trim()) {
 		try {
-			writeFileSync(args.out, englandCsv(rows), 'utf8');
+			writeFileWhole(args.out, englandCsv(rows), note);
 		} catch (e) {
-			throw new Sen2InputError(
-				`Cannot write ${args.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
-			);
+			if (e instanceof CliFileError) throw new Sen2InputError(e.message);
+			throw e;
 		}
 	}
 	const total = (performance.now() - start) / 1000;

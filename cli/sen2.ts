@@ -10,15 +10,7 @@
  * for four finance figures; here they are the stand-in of decision 0022 (no finance: the
  * dashboard shows EHCPs only), see src/lib/model/sen2-defaults.ts.
  */
-import {
-	closeSync,
-	openSync,
-	readFileSync,
-	readSync,
-	readdirSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { metricValue, runExpected, prepareDataset } from '../src/lib/engine/workbench';
 import { ImportError } from '../src/lib/io/csv/errors';
@@ -31,6 +23,7 @@ import { BASELINE_TREND, newDatasetScenarios, projectionYears } from '../src/lib
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/model/scenario-set';
 import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/model/sen2-defaults';
+import { CliFileError, prepareOutFile, readTextFile, writeFileWhole } from './files';
 
 /** A problem with the command's input (folder, files, authority) rather than a program fault. */
 export class Sen2InputError extends Error {
@@ -127,11 +120,11 @@ export function findSen2Files(dir: string, note: (line: string) => void): FoundS
 export function readSen2Texts(found: readonly FoundSen2File[]): Sen2TextFile[] {
 	return found.map((f) => {
 		try {
-			return { name: basename(f.path), text: readFileSync(f.path, 'utf8') };
+			// Strict UTF-8 (files.ts): bytes that are not UTF-8 are refused, naming line and byte.
+			return { name: basename(f.path), text: readTextFile(f.path, 'the SEN2 file') };
 		} catch (e) {
-			throw new Sen2InputError(
-				`Cannot read ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
-			);
+			if (e instanceof CliFileError) throw new Sen2InputError(e.message);
+			throw e;
 		}
 	});
 }
@@ -186,6 +179,12 @@ export function sen2Command(
 			'sen2 needs --authority NAME, the local authority by name, new code (such as E09000021) or old code (such as 314).'
 		);
 	}
+	try {
+		prepareOutFile(args.out); // before reading the files: a bad --out fails at once
+	} catch (e) {
+		if (e instanceof CliFileError) throw new Sen2InputError(e.message);
+		throw e;
+	}
 	const files = readSen2Texts(findSen2Files(args.dir, note));
 	let imported;
 	try {
@@ -204,11 +203,10 @@ export function sen2Command(
 		);
 	}
 	try {
-		writeFileSync(args.out, text, 'utf8');
+		writeFileWhole(args.out, text, note);
 	} catch (e) {
-		throw new Sen2InputError(
-			`Cannot write ${args.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
-		);
+		if (e instanceof CliFileError) throw new Sen2InputError(e.message);
+		throw e;
 	}
 	if (imported.warnings.length > 0) {
 		note(

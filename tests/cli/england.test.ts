@@ -156,6 +156,10 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 		await expect(call(join(root, 'nowhere'), '--out', join(root, 'x.csv'))).rejects.toThrow(
 			/Cannot read the SEN2 folder .*nowhere: ENOENT/
 		);
+		// --out is checked before the run: a folder that does not exist fails at once.
+		await expect(call(REPO + 'docs', '--out', join(root, 'no', 'x.csv'))).rejects.toThrow(
+			`Cannot write ${join(root, 'no', 'x.csv')}: the folder ${join(root, 'no')}: no such file or folder (ENOENT).`
+		);
 		await expect(call(REPO + 'docs', '--out', join(root, 'x.csv'))).rejects.toThrow(
 			/No SEN2 file under/
 		);

@@ -183,6 +183,12 @@ describe('forecast sen2', () => {
 		expect(() =>
 			run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', join(root, 'x.json'))
 		).toThrow(/Cannot read the SEN2 folder .*nowhere: ENOENT/);
+		// --out is checked first: a folder that does not exist fails before any file is read.
+		expect(() =>
+			run('sen2', FIXTURES, '--authority', '314', '--out', join(root, 'no', 'x.json'))
+		).toThrow(
+			`Cannot write ${join(root, 'no', 'x.json')}: the folder ${join(root, 'no')}: no such file or folder (ENOENT).`
+		);
 		const empty = join(root, 'empty');
 		mkdirSync(empty, { recursive: true });
 		expect(() => run('sen2', empty, '--authority', '314', '--out', join(root, 'x.json'))).toThrow(
