@@ -38,8 +38,8 @@ async function deafTab(page: Page) {
 		const Real = window.BroadcastChannel;
 		// Its channels post as usual but never deliver a message to this tab.
 		class Deaf extends Real {
-			set onmessage(_listener: unknown) {}
-			get onmessage() {
+			set onmessage(_listener: BroadcastChannel['onmessage']) {}
+			get onmessage(): BroadcastChannel['onmessage'] {
 				return null;
 			}
 		}

@@ -12,6 +12,7 @@ import {
 	getScenario,
 	listScenarios,
 	openWorkbenchDb,
+	type ImportReplacement,
 	type WorkbenchChannel,
 	type WorkbenchDatabase
 } from '$lib/storage';
@@ -131,7 +132,7 @@ describe('an import over saved work', () => {
 
 	it('asks, showing what differs, and cancel changes nothing', async () => {
 		const { s, older, id } = await newerWorkAndOlderFile();
-		const confirm = vi.fn(async () => 'cancel' as const);
+		const confirm = vi.fn(async (_replacements: ImportReplacement[]) => 'cancel' as const);
 		const out = await s.addDataset(older.dataset, older.scenarios, confirm);
 		expect(out.choice).toBe('cancel');
 		expect(confirm).toHaveBeenCalledOnce();
