@@ -134,6 +134,12 @@ describe.skipIf(!existsSync(SEN2_DIR))(
 				(r) => r.la_code === '314' && r.horizon === 1 && r.method === 'growth1'
 			)!;
 			expect(kingston.expected).toBeCloseTo(1133.3653, 3);
+			// The file says the same, to 3 decimals.
+			const lines = readFileSync(out, 'utf8').split('\n');
+			expect(lines).toContain(
+				'Kingston upon Thames,314,E09000021,2018,2019,1,growth1,1133.365,,,,1161'
+			);
+			expect(lines).toContain('Barking and Dagenham,301,E09000002,2018,2020,2,last,1458,,,,1655');
 		});
 
 		it('summarises accuracy per method and horizon, with the workbench band’s coverage', async () => {
