@@ -8,7 +8,7 @@ import type { BacktestSummary } from '../engine/backtest';
 import type { BandOptions } from '../engine/backtest-bands';
 import type { Dataset } from '../model/dataset';
 import type { BacktestWorkerApi } from '$workers/backtest-api';
-import { createWorkerClient, type WorkerEndpoint } from './worker-client';
+import { abortError, createWorkerClient, type WorkerEndpoint } from './worker-client';
 
 function startWorker(): WorkerEndpoint {
 	return new Worker(new URL('../../../workers/backtest.worker.ts', import.meta.url), {
@@ -40,6 +40,7 @@ export async function runBandedBacktest(
 		onWorkerError
 	}: BandedBacktestOptions = {}
 ): Promise<BacktestSummary> {
+	if (signal?.aborted) throw abortError('The back-test was cancelled.');
 	const client = createWorkerClient<BacktestWorkerApi>({
 		name: 'back-test',
 		createWorker,
@@ -49,7 +50,6 @@ export async function runBandedBacktest(
 	const stop = () => client.cancel('The back-test was cancelled.');
 	signal?.addEventListener('abort', stop, { once: true });
 	try {
-		if (signal?.aborted) stop();
 		return await client.call('run', [dataset, holdout, options]);
 	} finally {
 		signal?.removeEventListener('abort', stop);
