@@ -6,6 +6,7 @@ import { main } from '../../cli/main';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { STATISTIC_NAMES } from '$lib/engine/summary';
+import { ESTIMATOR_IDS } from '$lib/model/dataset';
 import { scenarioSetText } from '$lib/io/scenario-set-file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cli-main-'));
@@ -92,7 +93,7 @@ describe('forecast backtest', () => {
 		expect(lines[0]).toBe(
 			'estimator,best,from_census,census,horizon,projected,actual,error,percent_error,p5,p95,inside_p5_p95'
 		);
-		expect(lines).toHaveLength(1 + 3 * 2);
+		expect(lines).toHaveLength(1 + ESTIMATOR_IDS.length * 2);
 		expect(lines.filter((l) => l.split(',')[1] === 'true').length).toBe(2);
 	});
 
