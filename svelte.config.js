@@ -52,7 +52,12 @@ const config = {
 		alias: { $workers: 'workers' },
 		csp,
 		// Registered by src/lib/client/sw.ts, so that an update is offered, never forced mid-edit.
-		serviceWorker: { register: false }
+		// static/_headers is read by the host, never served (Netlify, Cloudflare Pages): caching
+		// it would fail the service worker's install.
+		serviceWorker: {
+			register: false,
+			files: (filepath) => !/(^|\/)_headers$/.test(filepath) && !/\.DS_Store/.test(filepath)
+		}
 	}
 };
 
