@@ -317,12 +317,12 @@ export class WorkbenchState {
 			else void this.retryFailed();
 		};
 		document.addEventListener('visibilitychange', onVisibility);
+		// pagehide, not beforeunload: a beforeunload listener keeps pages out of the back/forward
+		// cache in some browsers, and pagehide fires on every unload that beforeunload would.
 		window.addEventListener('pagehide', hide);
-		window.addEventListener('beforeunload', hide);
 		this.#stopPage = () => {
 			document.removeEventListener('visibilitychange', onVisibility);
 			window.removeEventListener('pagehide', hide);
-			window.removeEventListener('beforeunload', hide);
 		};
 	}
 
