@@ -1,14 +1,14 @@
 /**
  * Micro-benchmark of the random leaves of the engine: draws per second for the generator and for
  * each sampler on parameters typical of a SEND projection, the urn-versus-gamma crossover behind
- * BETA_BINOMIAL_URN_MAX and DIRICHLET_MULTINOMIAL_URN_MAX, and a projection-shaped workload
+ * BETA_BINOMIAL_INVERSION_MAX and DIRICHLET_MULTINOMIAL_URN_MAX, and a projection-shaped workload
  * (1,000 simulations × 5 years of ~2,150 children). One thread.
  *
  * Run: npx tsx bench/samplers.ts
  */
 import { createRng, type Rng } from '../src/lib/engine/rng';
 import {
-	BETA_BINOMIAL_URN_MAX,
+	BETA_BINOMIAL_INVERSION_MAX,
 	DIRICHLET_MULTINOMIAL_URN_MAX,
 	betaVariate,
 	binomialVariate,
@@ -84,7 +84,7 @@ row(
 
 console.log('\nbetaBinomial');
 row(
-	'  n = 3, α = 0.6, β = 6.4 (a leaver state; urn)',
+	'  n = 3, α = 0.6, β = 6.4 (a leaver state; inversion)',
 	measure((reps) => {
 		let acc = 0;
 		for (let i = 0; i < reps; i++) acc += sampler.betaBinomial(3, 0.6, 6.4);
@@ -92,7 +92,7 @@ row(
 	})
 );
 row(
-	'  n = 12, α = 1.5, β = 20.5 (urn)',
+	'  n = 12, α = 1.5, β = 20.5 (inversion)',
 	measure((reps) => {
 		let acc = 0;
 		for (let i = 0; i < reps; i++) acc += sampler.betaBinomial(12, 1.5, 20.5);
@@ -100,18 +100,19 @@ row(
 	})
 );
 row(
-	`  n = ${BETA_BINOMIAL_URN_MAX}, α = 4, β = 40 (largest urn)`,
+	`  n = ${BETA_BINOMIAL_INVERSION_MAX}, α = 4, β = 40 (largest inversion)`,
 	measure((reps) => {
 		let acc = 0;
-		for (let i = 0; i < reps; i++) acc += sampler.betaBinomial(BETA_BINOMIAL_URN_MAX, 4, 40);
+		for (let i = 0; i < reps; i++) acc += sampler.betaBinomial(BETA_BINOMIAL_INVERSION_MAX, 4, 40);
 		return acc;
 	})
 );
 row(
-	`  n = ${BETA_BINOMIAL_URN_MAX + 1}, α = 4, β = 40 (beta + binomial)`,
+	`  n = ${BETA_BINOMIAL_INVERSION_MAX + 1}, α = 4, β = 40 (beta + binomial)`,
 	measure((reps) => {
 		let acc = 0;
-		for (let i = 0; i < reps; i++) acc += sampler.betaBinomial(BETA_BINOMIAL_URN_MAX + 1, 4, 40);
+		for (let i = 0; i < reps; i++)
+			acc += sampler.betaBinomial(BETA_BINOMIAL_INVERSION_MAX + 1, 4, 40);
 		return acc;
 	})
 );
@@ -158,7 +159,7 @@ row(
 	})
 );
 row(
-	`  n = ${DIRICHLET_MULTINOMIAL_URN_MAX} (largest urn)`,
+	`  n = ${DIRICHLET_MULTINOMIAL_URN_MAX} (largest inversion)`,
 	measure((reps) => {
 		let acc = 0;
 		for (let i = 0; i < reps; i++) {

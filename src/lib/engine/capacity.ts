@@ -1,5 +1,5 @@
 /**
- * Capacity levers (MODEL.md §2): when a setting's caseload at the census exceeds its cap, the
+ * Capacity levers (docs/model.md §2): when a setting's caseload at the census exceeds its cap, the
  * excess moves to a named overflow setting (same NCY and need). Recorded as movers, so children
  * are conserved. Deterministic: overflow is shared in proportion to each NCY's caseload.
  */
@@ -10,7 +10,8 @@ import { largestRemainder } from './rounding';
 
 /**
  * Moves caseload above each rule's capacity into its overflow setting. Children in an NCY the
- * overflow setting does not take stay where they are (the cap cannot be met for them).
+ * overflow setting does not take stay where they are (the cap cannot be met for them). `mark`, when
+ * given, gets a 1 at each state children are moved into.
  * @example applyCapacity(space, [{ setting: 3, capacity: 150, overflow: 2 }], next, out, in, false)
  */
 export function applyCapacity(
@@ -19,7 +20,8 @@ export function applyCapacity(
 	next: Float64Array,
 	moversOut: Float64Array,
 	moversIn: Float64Array,
-	integer: boolean
+	integer: boolean,
+	mark?: Uint8Array
 ): void {
 	for (const rule of rules) {
 		const from: number[] = [];
@@ -47,6 +49,7 @@ export function applyCapacity(
 			next[to[k]] += c;
 			moversOut[from[k]] += c;
 			moversIn[to[k]] += c;
+			if (mark) mark[to[k]] = 1;
 		}
 	}
 }

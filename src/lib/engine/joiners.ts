@@ -1,5 +1,5 @@
 /**
- * Joiners (new plans and moves into the authority), MODEL.md §2 step 4: per arrival NCY, either a
+ * Joiners (new plans and moves into the authority), docs/model.md §2 step 4: per arrival NCY, either a
  * rate of the general population, `J ~ BetaBinomial(P_{t+1}(a), αJ, βJ)`, or, where no population
  * is loaded, an expected count with gamma-Poisson noise. Destinations
  * `~ DirichletMultinomial(J, α_join(a))` over the valid (need, setting) states of that NCY.
@@ -26,26 +26,21 @@ export function expectedJoinerCount(spec: JoinerSpec): number {
 }
 
 /**
- * Draws every NCY's joiners and places them, adding to `next` and `joiners` (by state).
- * @example drawJoiners(params, expectedSampler, next, joiners, scratch)
+ * Draws every NCY's joiners and places them, adding to `next` and `joiners` (by state) and
+ * setting `mark` to 1 where they go.
+ * @example drawJoiners(params, expectedSampler, next, joiners, mark, scratch)
  */
 export function drawJoiners(
 	params: StepParams,
 	sampler: Sampler,
 	next: Float64Array,
 	joiners: Float64Array,
+	mark: Uint8Array,
 	scratch: Float64Array
 ): void {
 	for (const spec of params.joiners) {
 		const j = drawJoinerCount(spec, sampler);
 		if (j <= 0) continue;
-		sampler.dirichletMultinomial(j, spec.dest.alpha, scratch);
-		for (let k = 0; k < spec.dest.to.length; k++) {
-			const c = scratch[k];
-			if (c > 0) {
-				next[spec.dest.to[k]] += c;
-				joiners[spec.dest.to[k]] += c;
-			}
-		}
+		sampler.distribute(j, spec.dest, next, joiners, mark, scratch);
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * Leavers (ceased plans and moves out of the authority), MODEL.md §2 step 2:
+ * Leavers (ceased plans and moves out of the authority), docs/model.md §2 step 2:
  * `L ~ BetaBinomial(n, αL, βL)` keyed by the state before ageing.
  */
 import type { Sampler } from './sampler';
@@ -10,7 +10,6 @@ import type { StepParams } from './params';
  * @example drawLeavers(params, s, 20, expectedSampler) // 20 × αL/(αL+βL)
  */
 export function drawLeavers(params: StepParams, s: number, n: number, sampler: Sampler): number {
-	const alpha = params.leaverAlpha[s];
-	if (alpha <= 0) return 0;
-	return sampler.betaBinomial(n, alpha, params.leaverBeta[s]);
+	if (params.leaverAlpha[s] <= 0) return 0;
+	return sampler.betaBinomialOf(n, params.leaverAlpha, params.leaverBeta, s);
 }

@@ -3,13 +3,19 @@
  * scenario levers. Leaver and mover parameters are keyed by the state before ageing; joiner
  * parameters by the NCY a child arrives in.
  */
+import type { DirichletTable } from './sampler';
 
-/** Where a group of children may go, with Dirichlet weights. */
+/**
+ * Where a group of children may go, with Dirichlet weights. Built once per model and never
+ * changed in place (make a new list to change the weights).
+ */
 export interface Destinations {
 	/** Destination state indices. */
 	to: Int32Array;
 	/** Dirichlet weights, one per destination (all ≥ 0, not all 0). */
 	alpha: Float64Array;
+	/** The random sampler's running sums of `alpha`, made on first draw (sampler.ts). */
+	table?: DirichletTable;
 }
 
 /** Joiners arriving at one NCY in one step. */

@@ -96,11 +96,12 @@ export function runTrajectory(
 		steps = ws.deviated.steps;
 	}
 	for (let k = 0; k < H; k++) {
-		stepPopulation(c.space, steps[k], ws.stock, sampler, ws.flows, ws.scratch);
-		const { next, joiners, leavers, moversOut } = ws.flows;
+		stepPopulation(c.space, steps[k], ws.stock, sampler, ws.flows, ws.scratch, k > 0);
+		const { next, joiners, leavers, moversOut, touched, touchedCount } = ws.flows;
 		ws.stock.set(next);
-		// One pass over the states for every census roll-up. Each sum adds the states in index
-		// order from 0, exactly as total() and placementCost() do, so the values are the same.
+		// One pass over the touched states (every state with a non-zero flow, ascending) for every
+		// census roll-up. Each sum adds them in index order from 0, as total() and placementCost()
+		// add every state (the others add zeros), so the values are the same bit for bit.
 		const unitCost = c.unitCosts[k];
 		let stock = 0;
 		let joined = 0;
@@ -109,7 +110,8 @@ export function runTrajectory(
 		let cost = 0;
 		bySetting.fill(0);
 		byBand.fill(0);
-		for (let s = 0; s < next.length; s++) {
+		for (let i = 0; i < touchedCount; i++) {
+			const s = touched[i];
 			const n = next[s];
 			stock += n;
 			joined += joiners[s];

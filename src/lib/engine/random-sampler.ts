@@ -1,8 +1,8 @@
 /**
- * Exact random draws for the Monte Carlo projection (MODEL.md §2), built only on a seeded `Rng`.
- * "Exact" means each algorithm samples the stated distribution itself, not an approximation to
- * it (no normal approximation to the binomial, no truncated series): Pólya urns for small counts;
- * Marsaglia–Tsang gamma variates, Hörmann's BTRS binomial and PTRS Poisson (transformed rejection
+ * Exact random draws for the Monte Carlo projection (docs/model.md §2), built only on a seeded
+ * `Rng`. "Exact" means each algorithm samples the stated distribution itself, not an
+ * approximation to it (no normal approximation to the binomial, no truncated series): inversion
+ * of the beta-binomial pmf and a Pólya urn for small counts; Marsaglia–Tsang gamma variates, Hörmann's BTRS binomial and PTRS Poisson (transformed rejection
  * with squeeze; their published constants given a small safety margin, see PTRS_HAT_SCALE) for
  * large ones. Their only inexactness is that of double-precision arithmetic and of 32-bit
  * uniforms.
@@ -10,22 +10,36 @@
  * Every function takes its generator explicitly and keeps no state of its own, so a simulation's
  * draws depend only on its own stream.
  */
+import type { Destinations } from './params';
 import type { Rng } from './rng';
-import type { Sampler } from './sampler';
+import type { DirichletTable, Sampler } from './sampler';
+import { destinationTable, dirichletTable } from './sampler';
 
 /**
- * Largest n drawn by the Pólya urn in `betaBinomial`. The urn costs about 4 ns per trial; the
- * beta-then-binomial path about 180 ns whatever n is (260 ns when a shape is below 1), so the
- * crossover lies between n = 48 and 70 (`bench/samplers.ts`).
+ * Largest n drawn by inversion in `betaBinomial`; above it, p ~ Beta(α, β) then Binomial(n, p).
+ * Inversion costs about n divisions (the probability of 0) plus a few per step of the search
+ * (1 + n·p steps on average); the beta-then-binomial path about 180 ns whatever n is (260 ns
+ * when a shape is below 1) (`bench/samplers.ts`).
  */
-export const BETA_BINOMIAL_URN_MAX = 56;
+export const BETA_BINOMIAL_INVERSION_MAX = 64;
 /**
- * Largest n drawn by the Pólya urn in `dirichletMultinomial`; above it, one gamma variate per
- * category and a chain of conditional binomials. The urn costs about (4 + 1.6·K) ns per child
- * and the other path about 140·K ns for K categories, a crossover near n = 50 for K = 3 and
- * n = 70–85 for K ≥ 8 (`bench/samplers.ts`).
+ * Largest n drawn by the Pólya urn in `dirichletMultinomial` (also when there are more
+ * categories, see `dirichletUrnMax`); above it, one gamma variate per category and a chain of
+ * conditional binomials. The urn costs one uniform and a binary search per child; the other
+ * path about 140·K ns for K categories (`bench/samplers.ts`).
  */
 export const DIRICHLET_MULTINOMIAL_URN_MAX = 64;
+
+/**
+ * Largest n drawn by the urn for K categories: DIRICHLET_MULTINOMIAL_URN_MAX, or 8·K when that is
+ * more (with many categories the gamma path's cost grows while the urn's barely does).
+ */
+export function dirichletUrnMax(categories: number): number {
+	return Math.max(DIRICHLET_MULTINOMIAL_URN_MAX, 8 * categories);
+}
+
+/** Below this smaller shape the beta-binomial's pmf has terms too small for inversion. */
+const TINY_SHAPE = 1e-200;
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 const HALF_LOG_2PI = 0.9189385332046728;
@@ -377,6 +391,115 @@ export function poissonVariate(rng: Rng, lambda: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Beta-binomial and Dirichlet-multinomial
+
+/**
+ * BetaBinomial(n, a, b) by inversion, for 1 ≤ n, 0 < a ≤ b (so the mean is at most n/2 and
+ * P(0) ≥ 2^−n): one uniform, P(0) = Π_{i<n} (b + i)/(a + b + i), then the pmf's ratio
+ * P(k+1)/P(k) = (n − k)(a + k) / ((k + 1)(b + n − k − 1)) step by step until the uniform falls
+ * inside. A uniform left past the last mass by rounding is drawn again.
+ *
+ * The shapes come as a = small[i], b = large[j] rather than as numbers: a call that V8 does not
+ * inline boxes each fractional argument in a new heap object, and this runs twice per occupied
+ * state and step of every simulation.
+ */
+function betaBinomialInversion(
+	rng: Rng,
+	n: number,
+	small: Float64Array,
+	i: number,
+	large: Float64Array,
+	j: number
+): number {
+	const a = small[i];
+	const b = large[j];
+	const ab = a + b;
+	let f0 = 1;
+	for (let t = 0; t < n; t++) f0 *= (b + t) / (ab + t);
+	for (;;) {
+		let u = rng.nextFloat();
+		let f = f0;
+		for (let k = 0; ; k++) {
+			if (u < f) return k;
+			if (k === n) break;
+			u -= f;
+			f *= ((n - k) * (a + k)) / ((k + 1) * (b + n - k - 1));
+		}
+	}
+}
+
+/** Pólya urn for BetaBinomial(n, alpha, beta): each trial succeeds with probability a / total. */
+function betaBinomialUrn(rng: Rng, n: number, alpha: number, beta: number): number {
+	let a = alpha;
+	let total = alpha + beta;
+	let successes = 0;
+	for (let i = 0; i < n; i++) {
+		if (rng.nextFloat() * total < a) {
+			a += 1;
+			successes++;
+		}
+		total += 1;
+	}
+	return successes;
+}
+
+/** The first category k ≤ last with u < cumulative[k] (last when rounding leaves u past all). */
+function searchCumulative(cumulative: Float64Array, last: number, u: number): number {
+	let lo = 0;
+	let hi = last;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (u < cumulative[mid]) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/**
+ * BetaBinomial(n, alpha[i], beta[j]) for checked arguments (see `createRandomSampler`); the shapes
+ * come by their arrays for the reason given at `betaBinomialInversion`.
+ */
+function betaBinomialUnchecked(
+	rng: Rng,
+	n: number,
+	alpha: Float64Array,
+	i: number,
+	beta: Float64Array,
+	j: number
+): number {
+	const a = alpha[i];
+	const b = beta[j];
+	// alpha = 0 is p = 0 (also when beta = 0, matching the expected sampler's 0).
+	if (n === 0 || a === 0) return 0;
+	if (b === 0) return n;
+	if (n > BETA_BINOMIAL_INVERSION_MAX) return binomialUnchecked(rng, n, betaUnchecked(rng, a, b));
+	// Inversion from the lighter end: the search is shortest, and P(0) cannot underflow.
+	if (a <= b) {
+		if (a < TINY_SHAPE) return betaBinomialUrn(rng, n, a, b);
+		return betaBinomialInversion(rng, n, alpha, i, beta, j);
+	}
+	if (b < TINY_SHAPE) return betaBinomialUrn(rng, n, a, b);
+	return n - betaBinomialInversion(rng, n, beta, j, alpha, i);
+}
+
+/** The checks of a Dirichlet-multinomial draw, each message naming `fn`. */
+function checkDirichlet(fn: string, n: number, table: DirichletTable, out: Float64Array): void {
+	checkCount(fn, 'n', n);
+	if (table.problem !== null) throw new Error(`${fn}: ${table.problem}`);
+	const categories = table.alpha.length;
+	if (out.length < categories) {
+		throw new Error(
+			`${fn}: out has length ${out.length}, needs at least alpha.length = ${categories}`
+		);
+	}
+	if (n > 0 && table.last < 0) {
+		throw new Error(
+			`${fn}: alpha must have a positive total when n > 0, got n = ${n} and Σ alpha = 0`
+		);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
 // The Sampler
 
 class RandomSampler implements Sampler {
@@ -384,6 +507,10 @@ class RandomSampler implements Sampler {
 	private readonly rng: Rng;
 	/** Per-category scratch for the large-n Dirichlet-multinomial: weights, then suffix sums. */
 	private scratch = new Float64Array(64);
+	/** The urn's record of each child's category so far. */
+	private drawn = new Int32Array(DIRICHLET_MULTINOMIAL_URN_MAX);
+	/** The two shapes of a `betaBinomial` call, passed on by array (see betaBinomialInversion). */
+	private readonly shapes = new Float64Array(2);
 
 	constructor(rng: Rng) {
 		this.rng = rng;
@@ -393,72 +520,115 @@ class RandomSampler implements Sampler {
 		checkCount('betaBinomial', 'n', n);
 		checkNonNegative('betaBinomial', 'alpha', alpha);
 		checkNonNegative('betaBinomial', 'beta', beta);
-		// alpha = 0 is p = 0 (also when beta = 0, matching the expected sampler's 0).
-		if (n === 0 || alpha === 0) return 0;
-		if (beta === 0) return n;
-		const rng = this.rng;
-		if (n <= BETA_BINOMIAL_URN_MAX) {
-			// Pólya urn: each trial succeeds with probability a / total, then reinforces.
-			let a = alpha;
-			let total = alpha + beta;
-			let successes = 0;
-			for (let i = 0; i < n; i++) {
-				if (rng.nextFloat() * total < a) {
-					a += 1;
-					successes++;
-				}
-				total += 1;
-			}
-			return successes;
+		const shapes = this.shapes;
+		shapes[0] = alpha;
+		shapes[1] = beta;
+		return betaBinomialUnchecked(this.rng, n, shapes, 0, shapes, 1);
+	}
+
+	betaBinomialOf(n: number, alpha: Float64Array, beta: Float64Array, i: number): number {
+		const a = alpha[i];
+		const b = beta[i];
+		if (
+			!(n >= 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n) ||
+			!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)
+		) {
+			return this.betaBinomial(n, a, b); // throws, naming the bad argument
 		}
-		return binomialUnchecked(rng, n, betaUnchecked(rng, alpha, beta));
+		return betaBinomialUnchecked(this.rng, n, alpha, i, beta, i);
 	}
 
 	dirichletMultinomial(n: number, alpha: ArrayLike<number>, out: Float64Array): void {
-		checkCount('dirichletMultinomial', 'n', n);
-		const categories = alpha.length;
-		if (out.length < categories) {
-			throw new Error(
-				`dirichletMultinomial: out has length ${out.length}, needs at least alpha.length = ${categories}`
-			);
-		}
-		let total = 0;
-		let last = -1;
-		for (let k = 0; k < categories; k++) {
-			const a = alpha[k];
-			if (!(a >= 0 && a < Infinity)) {
-				throw new Error(`dirichletMultinomial: alpha[${k}] must be a finite number ≥ 0, got ${a}`);
-			}
-			total += a;
-			if (a > 0) last = k;
-			out[k] = 0;
-		}
+		const table = dirichletTable(alpha);
+		checkDirichlet('dirichletMultinomial', n, table, out);
+		out.fill(0, 0, alpha.length);
 		if (n === 0) return;
-		if (last < 0) {
-			throw new Error(
-				`dirichletMultinomial: alpha must have a positive total when n > 0, got n = ${n} and Σ alpha = 0`
-			);
+		if (n <= dirichletUrnMax(alpha.length)) {
+			const drawn = this.urn(n, table);
+			for (let i = 0; i < n; i++) out[drawn[i]] += 1;
+		} else {
+			this.split(n, table, out);
 		}
-		const rng = this.rng;
-		if (n <= DIRICHLET_MULTINOMIAL_URN_MAX) {
-			// Pólya urn: category k's weight is alpha[k] + its draws so far, i.e. alpha[k] + out[k].
+	}
+
+	distribute(
+		n: number,
+		dest: Destinations,
+		into: Float64Array,
+		alsoInto: Float64Array,
+		mark: Uint8Array,
+		scratch: Float64Array
+	): void {
+		const table = destinationTable(dest);
+		checkDirichlet('distribute', n, table, scratch);
+		if (n === 0) return;
+		const { to } = dest;
+		if (n <= dirichletUrnMax(to.length)) {
+			// Child by child: O(n), however many destinations there are.
+			const drawn = this.urn(n, table);
 			for (let i = 0; i < n; i++) {
-				const u = rng.nextFloat() * (total + i);
-				let cumulative = 0;
-				let chosen = last; // if rounding leaves u past every boundary
-				for (let k = 0; k < last; k++) {
-					cumulative += alpha[k] + out[k];
-					if (u < cumulative) {
-						chosen = k;
-						break;
-					}
-				}
-				out[chosen] += 1;
+				const t = to[drawn[i]];
+				into[t] += 1;
+				alsoInto[t] += 1;
+				mark[t] = 1;
 			}
 			return;
 		}
-		// Probabilities from gamma variates (in log space, normalised by the largest), then each
-		// category's count as a binomial of what is left given the mass that is left.
+		scratch.fill(0, 0, to.length);
+		this.split(n, table, scratch);
+		for (let k = 0; k < to.length; k++) {
+			const c = scratch[k];
+			if (c > 0) {
+				into[to[k]] += c;
+				alsoInto[to[k]] += c;
+				mark[to[k]] = 1;
+			}
+		}
+	}
+
+	/**
+	 * The Pólya urn of DirichletMultinomial(n, table.alpha), n ≥ 1 and Σα > 0: returns an array
+	 * whose first n entries are the children's categories. Child i joins category k with
+	 * probability (alpha[k] + children before it in k) / (total + i), drawn as: with probability
+	 * total / (total + i) a category of the weights alone (the running sums and their guide),
+	 * otherwise the category of one of the i children before it, chosen uniformly — O(1) per child
+	 * on average instead of O(K).
+	 */
+	private urn(n: number, table: DirichletTable): Int32Array {
+		const rng = this.rng;
+		const { total, cumulative, guide, guideScale, last } = table;
+		const guideSize = guide.length;
+		if (this.drawn.length < n) this.drawn = new Int32Array(n);
+		const drawn = this.drawn;
+		for (let i = 0; i < n; i++) {
+			const u = rng.nextFloat() * (total + i);
+			let k: number;
+			if (u < total || i === 0) {
+				// The category of u: the running sums searched from the guide (written out here, not
+				// called, for the reason given at betaBinomialInversion).
+				let m = Math.floor(u * guideScale);
+				if (m >= guideSize) m = guideSize - 1;
+				k = guide[m];
+				if (k > 0 && u < cumulative[k - 1]) k = searchCumulative(cumulative, last, u);
+				else while (k < last && u >= cumulative[k]) k++;
+			} else {
+				const j = Math.floor(u - total);
+				k = drawn[j < i ? j : i - 1];
+			}
+			drawn[i] = k;
+		}
+		return drawn;
+	}
+
+	/**
+	 * DirichletMultinomial(n, table.alpha) for large n, counts into out[0..K) (zeroed by the
+	 * caller): probabilities from gamma variates (in log space, normalised by the largest), then
+	 * each category's count as a binomial of what is left given the mass that is left.
+	 */
+	private split(n: number, table: DirichletTable, out: Float64Array): void {
+		const rng = this.rng;
+		const { alpha, cumulative, total, last } = table;
+		const categories = alpha.length;
 		if (this.scratch.length < 2 * categories) this.scratch = new Float64Array(2 * categories);
 		const weight = this.scratch;
 		let maxLog = -Infinity;
@@ -471,17 +641,7 @@ class RandomSampler implements Sampler {
 		if (maxLog === -Infinity) {
 			// Only for shapes near 1e-307, where even the logs overflow: use the exact limit as
 			// all shapes go to 0, everyone in one category k, chosen with probability α_k / Σα.
-			let chosen = last;
-			const u = rng.nextFloat() * total;
-			let cumulative = 0;
-			for (let k = 0; k < last; k++) {
-				cumulative += alpha[k];
-				if (u < cumulative) {
-					chosen = k;
-					break;
-				}
-			}
-			out[chosen] = n;
+			out[searchCumulative(cumulative, last, rng.nextFloat() * total)] = n;
 			return;
 		}
 		// Suffix sums in weight[categories + k] = Σ_{j ≥ k} w_j, summed from the end so that no
@@ -527,14 +687,18 @@ class RandomSampler implements Sampler {
 }
 
 /**
- * The Monte Carlo sampler (MODEL.md §2): whole-child draws from one simulation's stream.
- * - `betaBinomial(n, α, β)`: Pólya urn for n ≤ 56, else p ~ Beta(α, β) then Binomial(n, p).
- *   α = 0 gives 0 and β = 0 gives n (the degenerate limits); both 0 gives 0, as the expected
- *   sampler does.
- * - `dirichletMultinomial(n, α, out)`: Pólya urn for n ≤ 64, else gamma variates → probabilities
- *   → conditional binomials. A zero α_k gets a zero count; `out` must not be the α array
- *   itself. n = 0 writes zeros whatever α is; n > 0 with Σα = 0 throws (the caller must not
- *   ask to place children nowhere).
+ * The Monte Carlo sampler (docs/model.md §2): whole-child draws from one simulation's stream.
+ * - `betaBinomial(n, α, β)`: inversion for n ≤ 64 (one uniform, the pmf searched from the
+ *   lighter end; the Pólya urn when the smaller shape is below 1e-200), else p ~ Beta(α, β) then
+ *   Binomial(n, p). α = 0 gives 0 and β = 0 gives n (the degenerate limits); both 0 gives 0, as
+ *   the expected sampler does.
+ * - `dirichletMultinomial(n, α, out)`: a Pólya urn for n ≤ max(64, 8K) (one uniform and a binary
+ *   search per child), else gamma variates → probabilities → conditional binomials. A zero α_k
+ *   gets a zero count; `out` must not be the α array itself. n = 0 writes zeros whatever α is;
+ *   n > 0 with Σα = 0 throws (the caller must not ask to place children nowhere).
+ *   `distribute(n, dest, …)` is the same draw over a model's destination list, with the table of
+ *   its weights built once (destinationTable) and the counts added straight into the flows.
+ * - `betaBinomialOf(n, α, β, i)` is `betaBinomial(n, α[i], β[i])`.
  * - `gammaPoisson(mean, shape)`: λ ~ Gamma(shape, mean / shape) then Poisson(λ), a negative
  *   binomial with variance mean + mean² / shape; shape = Infinity gives Poisson(mean).
  * Invalid input (n negative or fractional, a negative or non-finite α, β or mean, shape ≤ 0)

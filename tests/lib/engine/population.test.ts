@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createScratch, createStepFlows, stepPopulation, total } from '$lib/engine/population';
+import { createRandomSampler } from '$lib/engine/random-sampler';
+import { createRng } from '$lib/engine/rng';
 import { expectedSampler } from '$lib/engine/sampler';
+import { compile, prepareDataset } from '$lib/engine/workbench';
+import { plainScenario, witanLikeDataset } from '../../fixtures/monte-carlo/witan-like';
 import { stateIndex } from '$lib/engine/space';
 import { quietStep, tinySpace } from './fixtures';
 
@@ -113,5 +117,51 @@ describe('one census step of the cohort model', () => {
 		const stock = new Float64Array(space.size).fill(6);
 		const f = run(params, stock);
 		expect(total(stock) + total(f.joiners) - total(f.leavers)).toBeCloseTo(total(f.next), 12);
+	});
+});
+
+describe('the states a step touches', () => {
+	const c = compile(prepareDataset(witanLikeDataset()), plainScenario());
+
+	/** Runs every step of `c` with one flows object, giving each step's flows copied. */
+	function trajectory(seed: number, listed: boolean) {
+		const sampler = createRandomSampler(createRng(seed, 0));
+		const flows = createStepFlows(c.space.size);
+		const scratch = createScratch(c.space);
+		const stock = Float64Array.from(c.base);
+		return c.steps.map((params, k) => {
+			stepPopulation(c.space, params, stock, sampler, flows, scratch, listed && k > 0);
+			stock.set(flows.next);
+			return {
+				next: Float64Array.from(flows.next),
+				joiners: Float64Array.from(flows.joiners),
+				leavers: Float64Array.from(flows.leavers),
+				moversOut: Float64Array.from(flows.moversOut),
+				moversIn: Float64Array.from(flows.moversIn),
+				touched: Array.from(flows.touched.subarray(0, flows.touchedCount))
+			};
+		});
+	}
+
+	it('lists, ascending, every state with a non-zero flow (and clears them at the next step)', () => {
+		for (const step of trajectory(7, true)) {
+			const nonZero = [];
+			for (let s = 0; s < c.space.size; s++) {
+				if (
+					step.next[s] ||
+					step.joiners[s] ||
+					step.leavers[s] ||
+					step.moversOut[s] ||
+					step.moversIn[s]
+				)
+					nonZero.push(s);
+			}
+			expect(nonZero.every((s) => step.touched.includes(s))).toBe(true);
+			expect(step.touched).toEqual([...step.touched].sort((a, b) => a - b));
+		}
+	});
+
+	it('draws the same when it visits only the previous step’s touched states as when it visits all', () => {
+		expect(trajectory(11, true)).toEqual(trajectory(11, false));
 	});
 });

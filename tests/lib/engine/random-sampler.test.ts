@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '$lib/engine/rng';
 import {
-	BETA_BINOMIAL_URN_MAX,
+	BETA_BINOMIAL_INVERSION_MAX,
 	DIRICHLET_MULTINOMIAL_URN_MAX,
 	betaVariate,
 	binomialVariate,
 	createRandomSampler,
+	dirichletUrnMax,
 	gammaVariate,
 	poissonVariate,
 	standardNormal
@@ -334,9 +335,45 @@ describe('betaBinomial', () => {
 		);
 	});
 
+	it('fits the exact pmf by inversion from either end (mean below and above n/2)', () => {
+		const s = createRandomSampler(rngFor(7));
+		for (const [a, b] of [
+			[7, 2],
+			[30, 0.4],
+			[1e-3, 2]
+		]) {
+			expectFits(
+				sample(100_000, () => s.betaBinomial(25, a, b)),
+				betaBinomialPmf(25, a, b),
+				25
+			);
+		}
+	});
+
+	it('draws the same by betaBinomialOf(n, α, β, i) as by betaBinomial(n, α[i], β[i])', () => {
+		const alpha = Float64Array.of(0.6, 3, 40);
+		const beta = Float64Array.of(6.4, 2, 1e-3);
+		const byValue = createRandomSampler(rngFor(8));
+		const byArray = createRandomSampler(rngFor(8));
+		for (let r = 0; r < 300; r++) {
+			for (const n of [1, 9, 64, 65, 900]) {
+				const i = (r + n) % 3;
+				expect(byArray.betaBinomialOf(n, alpha, beta, i)).toBe(
+					byValue.betaBinomial(n, alpha[i], beta[i])
+				);
+			}
+		}
+		expect(() => byArray.betaBinomialOf(2.5, alpha, beta, 0)).toThrow(
+			'betaBinomial: n must be a whole number ≥ 0, got 2.5'
+		);
+		expect(() => byArray.betaBinomialOf(3, Float64Array.of(-1), beta, 0)).toThrow(
+			'betaBinomial: alpha must be a finite number ≥ 0, got -1'
+		);
+	});
+
 	it('fits the exact pmf on both sides of the urn threshold', () => {
 		const s = createRandomSampler(rngFor(6));
-		for (const n of [BETA_BINOMIAL_URN_MAX, BETA_BINOMIAL_URN_MAX + 1]) {
+		for (const n of [BETA_BINOMIAL_INVERSION_MAX, BETA_BINOMIAL_INVERSION_MAX + 1]) {
 			expectFits(
 				sample(100_000, () => s.betaBinomial(n, 4, 7)),
 				betaBinomialPmf(n, 4, 7),
@@ -439,6 +476,88 @@ describe('dirichletMultinomial', () => {
 			expect(Math.abs(cov - exactCov)).toBeLessThan(5 * seCov);
 		});
 	}
+
+	// With many categories the urn runs up to 8·K children (dirichletUrnMax), by its guide table.
+	for (const n of [3, 300, 1000]) {
+		const K = 60;
+		const many = Array.from({ length: K }, (_, k) => (k % 7 === 3 ? 0 : 0.05 + (k % 5) * 0.4));
+		const manyTotal = many.reduce((a, b) => a + b, 0);
+		const path = n <= dirichletUrnMax(K) ? 'urn' : 'gamma-and-binomial';
+		it(`has BetaBinomial marginals over ${K} categories on the ${path} path (n = ${n})`, () => {
+			const s = createRandomSampler(rngFor(40 + n));
+			const draws = 10_000;
+			const out = new Float64Array(K);
+			const watched = [0, 4, 9, 59];
+			const columns = watched.map(() => new Float64Array(draws));
+			let wrong = 0;
+			for (let i = 0; i < draws; i++) {
+				s.dirichletMultinomial(n, many, out);
+				let sum = 0;
+				for (let k = 0; k < K; k++) {
+					sum += out[k];
+					if (many[k] === 0 && out[k] !== 0) wrong++;
+				}
+				if (sum !== n) wrong++;
+				watched.forEach((k, c) => (columns[c][i] = out[k]));
+			}
+			expect(wrong, 'draws with a wrong total or a count for a zero weight').toBe(0);
+			watched.forEach((k, c) => {
+				const [mean, variance] = betaBinomialMoments(n, many[k], manyTotal - many[k]);
+				expectMoments(columns[c], mean, variance);
+			});
+		});
+	}
+
+	it('distributes over a destination list as dirichletMultinomial does, adding into both arrays', () => {
+		const dest = { to: Int32Array.of(5, 2, 7), alpha: Float64Array.of(1.5, 0, 2.5) };
+		for (const n of [1, 6, 500]) {
+			const a = createRandomSampler(rngFor(50 + n));
+			const b = createRandomSampler(rngFor(50 + n));
+			const out = new Float64Array(3);
+			for (let r = 0; r < 200; r++) {
+				const into = new Float64Array(8).fill(1);
+				const alsoInto = new Float64Array(8);
+				const mark = new Uint8Array(8);
+				a.dirichletMultinomial(n, dest.alpha, out);
+				b.distribute(n, dest, into, alsoInto, mark, new Float64Array(8));
+				for (let k = 0; k < 3; k++) {
+					expect(into[dest.to[k]]).toBe(1 + out[k]);
+					expect(alsoInto[dest.to[k]]).toBe(out[k]);
+					expect(mark[dest.to[k]]).toBe(out[k] > 0 ? 1 : 0);
+				}
+				expect(into[0] + into[1] + into[3] + into[4] + into[6]).toBe(5);
+			}
+		}
+	});
+
+	it('checks a destination list once and reuses its table; a list with new weights gets a new one', () => {
+		const dest: { to: Int32Array; alpha: Float64Array; table?: unknown } = {
+			to: Int32Array.of(0, 1),
+			alpha: Float64Array.of(1, 3)
+		};
+		const s = createRandomSampler(rngFor(60));
+		const into = new Float64Array(2);
+		s.distribute(4, dest, into, new Float64Array(2), new Uint8Array(2), new Float64Array(2));
+		const table = dest.table;
+		expect(table).toBeDefined();
+		s.distribute(4, dest, into, new Float64Array(2), new Uint8Array(2), new Float64Array(2));
+		expect(dest.table).toBe(table);
+		dest.alpha = Float64Array.of(0, 2);
+		const before = Array.from(into);
+		s.distribute(4, dest, into, new Float64Array(2), new Uint8Array(2), new Float64Array(2));
+		expect(dest.table).not.toBe(table);
+		expect(Array.from(into)).toEqual([before[0], before[1] + 4]);
+		expect(() =>
+			s.distribute(
+				1,
+				{ to: Int32Array.of(0), alpha: Float64Array.of(Number.NaN) },
+				into,
+				new Float64Array(1),
+				new Uint8Array(1),
+				new Float64Array(1)
+			)
+		).toThrow('distribute: alpha[0] must be a finite number ≥ 0, got NaN');
+	});
 
 	it('fits the exact BetaBinomial pmf for one category of a small case (chi-square)', () => {
 		const s = createRandomSampler(rngFor(30));
