@@ -53,7 +53,8 @@ describe('SimulationPool with real workers', () => {
 				expect(r.firstBreach).toEqual(expected[i].firstBreach);
 			});
 		}
-	});
+		// Seven workers estimate the dataset: tens of seconds on a busy two-core machine.
+	}, 90_000);
 
 	it('replaces a crashed worker and still completes with identical results', async () => {
 		let made = 0;
@@ -64,7 +65,7 @@ describe('SimulationPool with real workers', () => {
 		expect(errors).toHaveLength(1);
 		expect(errors[0]).toMatch(/replaced/);
 		expect(made).toBe(3);
-	});
+	}, 60_000);
 
 	it('stops when cancelled and rejects with an AbortError', async () => {
 		const p = pool(2);
