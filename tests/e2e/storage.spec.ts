@@ -87,6 +87,7 @@ test.describe('nothing lost to a full disk or a quick reload', () => {
 		const status = page.getByTestId('save-status');
 		await expect(status).toHaveAttribute('data-state', 'Not saved');
 		await expect(page.getByRole('main')).toContainText('storage for this site is full');
+		await expect(page.getByTestId('storage-pending')).toContainText('1 change is not saved yet');
 		// An edit while still full: still not saved, never "Saved".
 		await page.getByLabel('Description').fill('still full');
 		await page.getByLabel('Description').blur();
@@ -98,6 +99,7 @@ test.describe('nothing lost to a full disk or a quick reload', () => {
 		await page.getByLabel('Description').fill('space is back');
 		await page.getByLabel('Description').blur();
 		await expect(status).toHaveAttribute('data-state', 'Saved');
+		await expect(page.getByTestId('storage-pending')).toHaveCount(0);
 		await page.goto('/scenarios/');
 		await page.reload();
 		await expect(

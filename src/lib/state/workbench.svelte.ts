@@ -643,12 +643,15 @@ export class WorkbenchState {
 		}
 	}
 
+	/** How many saves failed and wait to be tried again (the dataset counts as one). */
+	get failedSaveCount(): number {
+		const scenarios = Object.values(this.saves).filter((s) => s.dirty && s.error !== null).length;
+		return scenarios + (this.datasetSave.error ? 1 : 0);
+	}
+
 	/** Whether any save failed and waits to be tried again. */
 	get hasFailedSaves(): boolean {
-		return (
-			Boolean(this.datasetSave.error) ||
-			Object.values(this.saves).some((s) => s.dirty && s.error !== null)
-		);
+		return this.failedSaveCount > 0;
 	}
 
 	/** Tries again every save that failed (storage full…); stops retrying once none is left. */

@@ -47,3 +47,22 @@ export function describeStorage(status: StorageStatus): { persistence: string; u
 		: 'This browser does not say how much space the workbench uses.';
 	return { persistence, usage };
 }
+
+/**
+ * What the panel says about changes storage refused (a full disk): how many wait, and that they
+ * are tried again. Null when none do.
+ * @param retrySeconds how often they are tried again
+ * @example describePending(2, 15) // '2 changes are not saved yet: …'
+ */
+export function describePending(count: number, retrySeconds: number): string | null {
+	if (!Number.isInteger(count) || count < 0) {
+		throw new Error(`describePending: count must be a whole number ≥ 0, got ${count}`);
+	}
+	if (count === 0) return null;
+	const what = count === 1 ? '1 change is' : `${count} changes are`;
+	return (
+		`${what} not saved yet: the browser refused to store ${count === 1 ? 'it' : 'them'}. ` +
+		`${count === 1 ? 'It is' : 'They are'} kept on screen, tried again every ${retrySeconds} ` +
+		'seconds and with your next edit, and can be exported meanwhile (Scenarios → Export).'
+	);
+}

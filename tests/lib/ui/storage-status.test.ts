@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStorage, formatBytes } from '$lib/ui/storage-status';
+import { describePending, describeStorage, formatBytes } from '$lib/ui/storage-status';
 
 describe('formatBytes', () => {
 	it('writes sizes in powers of 1,000 with at most one decimal', () => {
@@ -32,5 +32,26 @@ describe('describeStorage', () => {
 
 	it('says it is still checking before the browser has answered', () => {
 		expect(describeStorage({ persisted: null, estimate: null }).persistence).toMatch(/^Checking/);
+	});
+});
+
+describe('changes the browser refused to store', () => {
+	it('says nothing when none wait', () => {
+		expect(describePending(0, 15)).toBeNull();
+	});
+
+	it('says how many wait, that they are retried, and that they can be exported', () => {
+		expect(describePending(1, 15)).toBe(
+			'1 change is not saved yet: the browser refused to store it. It is kept on screen, tried ' +
+				'again every 15 seconds and with your next edit, and can be exported meanwhile ' +
+				'(Scenarios → Export).'
+		);
+		expect(describePending(3, 15)).toMatch(/^3 changes are not saved yet: .* They are kept/);
+	});
+
+	it('refuses a count that is not a whole number', () => {
+		expect(() => describePending(-1, 15)).toThrow(
+			'describePending: count must be a whole number ≥ 0, got -1'
+		);
 	});
 });
