@@ -12,6 +12,8 @@ export default ts.config(
 			'build-*/',
 			'.svelte-kit/',
 			'.svelte-kit-*/',
+			'.cli/',
+			'.cli.tmp-*/',
 			'node_modules/',
 			'test-results/',
 			'playwright-report/'

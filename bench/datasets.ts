@@ -26,12 +26,20 @@ export function kingston(): BenchDataset {
 	return { label: 'Kingston', dataset: kingstonDataset(), scenarios: kingstonScenarios() };
 }
 
-/** The witan.send demo as a dataset with one plain scenario, or null when its files are absent. */
-export function witanDemo(): BenchDataset | null {
+const DEMO_FILES = ['transitions.csv', 'population.csv', 'costs.csv', 'valid-states.csv'];
+
+/** The folder of the witan.send demo's four input files, or null when they are absent. */
+export function witanDemoDir(): string | null {
 	const dir =
 		process.env.WITAN_DEMO_DIR ?? join(REPO_ROOT, '..', 'shared', 'peer', 'witan.send-demo');
-	const names = ['transitions.csv', 'population.csv', 'costs.csv', 'valid-states.csv'];
-	if (!names.every((n) => existsSync(join(dir, n)))) return null;
+	return DEMO_FILES.every((n) => existsSync(join(dir, n))) ? dir : null;
+}
+
+/** The witan.send demo as a dataset with one plain scenario, or null when its files are absent. */
+export function witanDemo(): BenchDataset | null {
+	const dir = witanDemoDir();
+	const names = DEMO_FILES;
+	if (dir === null) return null;
 	const parsed = parseWitanInputs(
 		names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
 	);

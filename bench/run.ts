@@ -6,6 +6,8 @@
  * 2. 1,000 Monte Carlo simulations on one Node thread — target < 1 s.
  * 3. How time grows with simulations, states, years and children (synthetic datasets, bench/
  *    synthetic.ts).
+ * 3a. `forecast witan` on 100× the witan.send demo (targets 1,000 simulations < 10 s and < 1 GB)
+ *    and the command line's start-up (target < 0.3 s), in child processes (bench/scale.ts).
  * 3b. `forecast england`: every authority of the DfE SEN2 files × 1,000 simulations on one worker
  *    thread per core (bench/england.ts) — target < 30 s on 2 cores.
  * 4. 10,000 simulations in Chromium with the worker pool (bench/browser.ts) — target < 5 s on
@@ -36,6 +38,7 @@ import {
 } from './browser';
 import { kingston, witanDemo, type BenchDataset } from './datasets';
 import { englandBenchmark } from './england';
+import { cliStartupBenchmark, witanScaleBenchmark } from './scale';
 import { plainScenario, syntheticDataset, type SyntheticShape } from './synthetic';
 
 /** Median wall time of `fn` in ms over `runs` timed runs, after `warm` untimed ones. */
@@ -208,6 +211,8 @@ headline([
 	...k.scenarios.map((s) => ({ label: `Kingston: ${s.name}`, dataset: k.dataset, scenario: s }))
 ]);
 scaling(demo);
+witanScaleBenchmark();
+cliStartupBenchmark();
 await englandBenchmark();
 if (!process.argv.includes('--node-only')) {
 	await browser();
