@@ -24,6 +24,13 @@ import type { StateSpace } from './space';
 import { stateIndex, statesAt } from './space';
 import { controlledRound, ipf, largestRemainder } from './rounding';
 import { pooledMean, trendMultipliers, type YearValue } from './trend';
+import { poolWithEngland, type PooledEstimates } from './pooled-england';
+import type { Sen2Reference } from './reference';
+import type { StepParams } from './params';
+import { scaleBeta } from './params';
+import { createScratch, createStepFlows, stepPopulation, total } from './population';
+import { expectedSampler } from './sampler';
+import { POOLED_UNCERTAINTY } from './uncertainty';
 
 /** NCYs before ageing at which children change phase (nursery→reception, primary→secondary…). */
 export const PHASE_TRANSFER_NCYS: readonly number[] = [-1, 6, 11, 13];
@@ -35,6 +42,11 @@ export interface AggregateOptions {
 	lastFlowYear?: number;
 	/** Number of census steps to project. */
 	steps: number;
+	/**
+	 * The England reference to pool with (decision 0019); without it the `england` estimator
+	 * falls back to the pooled mean and leaver rates are the authority's own.
+	 */
+	reference?: Sen2Reference | null;
 }
 
 type BandTable = Map<number, Map<AgeBandId, number>>;
@@ -369,6 +381,18 @@ export function estimateFromAggregates(
 			`Too little caseload history to fit leaver rates (fewer than two years): a rate of ${(rate * 100).toFixed(1)}% is assumed for every age band.`
 		);
 	}
+	// Pooling with England: the authority's leaver rates shrunk towards England's, and its rate of
+	// new plans per plan held (the `england` trend below).
+	let pooled: PooledEstimates | null = null;
+	if (options.reference) {
+		pooled = poolWithEngland(
+			{ caseload, newPlans, total: caseTotal },
+			options.reference,
+			lastFlowYear,
+			(c, n, years) => fitLeaverRates(c, n, years, 0).rates
+		);
+		leaverRates = new Map(pooled.leaverProfile);
+	}
 	const leaverAlpha = new Float64Array(space.size);
 	const leaverBeta = new Float64Array(space.size);
 	for (let s = 0; s < space.size; s++) {
@@ -425,6 +449,29 @@ export function estimateFromAggregates(
 	notes.push(
 		`Movers: at phase transfer (NCY ${PHASE_TRANSFER_NCYS.map((y) => `${y}→${y + 1}`).join(', ')}) the fewest moves that give each cohort the setting mix of the NCY above it in January ${baseCensus} (${transferMovers.toFixed(0)} children a year at the base); children whose setting ends move by the mix of the NCY above.`
 	);
+
+	if (pooled) {
+		// England's profile, levelled to the pooled rate in the first projected year.
+		const level = leaverScale(
+			space,
+			base,
+			{ leaverAlpha, leaverBeta, moverAlpha, moverBeta, moverDest },
+			pooled.leaverRate.value * total(base)
+		);
+		for (let s = 0; s < space.size; s++) {
+			const b = scaleBeta(leaverAlpha[s], leaverBeta[s], level);
+			leaverAlpha[s] = b.alpha;
+			leaverBeta[s] = b.beta;
+		}
+		for (const b of AGE_BANDS)
+			leaverRates.set(b.id, Math.min(0.95, (leaverRates.get(b.id) ?? 0) * level));
+		const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+		notes.push(
+			`Pooled with England (flows of ${pooled.years.join(' and ')}): ${pct(pooled.joinerRate.value)} new plans a year per plan held (own ${Number.isFinite(pooled.joinerRate.own) ? pct(pooled.joinerRate.own) : 'none'}, England ${pct(pooled.joinerRate.england)}, weight ${pooled.joinerRate.weight.weight.toFixed(2)} on the own rate); ${pct(pooled.leaverRate.value)} leaving a year per plan held (own ${Number.isFinite(pooled.leaverRate.own) ? pct(pooled.leaverRate.own) : 'none'}, England ${pct(pooled.leaverRate.england)}, weight ${pooled.leaverRate.weight.weight.toFixed(2)}), spread over age bands by England's profile: ` +
+				AGE_BANDS.map((b) => `${b.label} ${pct(leaverRates.get(b.id) ?? 0)}`).join(', ') +
+				'.'
+		);
+	}
 
 	// Joiners.
 	const newBySetting = byYearSetting(h.newPlansBySetting);
@@ -503,6 +550,24 @@ export function estimateFromAggregates(
 		};
 	}
 
+	if (pooled) {
+		trends.england = pooledTrend(
+			space,
+			{ base, leaverAlpha, leaverBeta, moverAlpha, moverBeta, moverDest, joiners },
+			censuses,
+			bandMeans,
+			pooled
+		);
+		notes.push(
+			`New plans (pooled with England): each year, ${(pooled.joinerRate.value * 100).toFixed(1)} new plans per 100 plans held at the January that starts it, split over age bands ${AGE_BANDS.map((b) => `${b.label} ${((pooled!.joinerMix.get(b.id) ?? 0) * 100).toFixed(0)}%`).join(', ')}.`
+		);
+		// Ceased plans held at the pooled rate per plan held (decision 0019) whichever trend new
+		// plans follow: the pooled estimator of ceased plans is this one.
+		trends.pooled = { ...trends.pooled, leavers: trends.england.leavers };
+	} else {
+		trends.england = trends.pooled;
+	}
+
 	return {
 		method: 'aggregates',
 		space,
@@ -517,6 +582,123 @@ export function estimateFromAggregates(
 		censuses,
 		trends,
 		notes,
-		warnings
+		warnings,
+		pooled,
+		uncertainty: pooled ? POOLED_UNCERTAINTY : null
 	};
+}
+
+/**
+ * The scale of leaver probabilities (each Beta's concentration kept) at which one step from
+ * `stock` with no joiners has `target` expected leavers, age-outs included. Leavers rise with the
+ * scale, so bisection finds it; a target out of reach takes the nearest end.
+ */
+function leaverScale(
+	space: StateSpace,
+	stock: Float64Array,
+	model: Pick<DemandModel, 'leaverAlpha' | 'leaverBeta' | 'moverAlpha' | 'moverBeta' | 'moverDest'>,
+	target: number
+): number {
+	let maxMean = 0;
+	for (let s = 0; s < space.size; s++) {
+		const t = model.leaverAlpha[s] + model.leaverBeta[s];
+		if (t > 0) maxMean = Math.max(maxMean, model.leaverAlpha[s] / t);
+	}
+	const flows = createStepFlows(space.size);
+	const scratch = createScratch(space);
+	const params: StepParams = {
+		census: 0,
+		leaverAlpha: new Float64Array(space.size),
+		leaverBeta: new Float64Array(space.size),
+		moverAlpha: model.moverAlpha,
+		moverBeta: model.moverBeta,
+		moverDest: model.moverDest,
+		joiners: [],
+		capacity: []
+	};
+	const leaversAt = (scale: number) => {
+		for (let s = 0; s < space.size; s++) {
+			const b = scaleBeta(model.leaverAlpha[s], model.leaverBeta[s], scale);
+			params.leaverAlpha[s] = b.alpha;
+			params.leaverBeta[s] = b.beta;
+		}
+		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
+		return total(flows.leavers);
+	};
+	const hi = maxMean > 0 ? 1 / maxMean : 1;
+	if (leaversAt(0) >= target) return 0;
+	if (leaversAt(hi) <= target) return hi;
+	let lo = 0;
+	let up = hi;
+	for (let it = 0; it < 60 && up - lo > 1e-12 * hi; it++) {
+		const mid = (lo + up) / 2;
+		if (leaversAt(mid) < target) lo = mid;
+		else up = mid;
+	}
+	return (lo + up) / 2;
+}
+
+/**
+ * The `england` trend along the expected path: each step's new plans are the pooled rate per plan
+ * held times the caseload at the January that starts it, split by the pooled mix (bands with no
+ * template mean get none; the mix is renormalised), and its leaver probabilities are scaled so
+ * that its expected leavers are the pooled leaver rate times that caseload.
+ */
+function pooledTrend(
+	space: StateSpace,
+	model: Pick<
+		DemandModel,
+		'base' | 'leaverAlpha' | 'leaverBeta' | 'moverAlpha' | 'moverBeta' | 'moverDest' | 'joiners'
+	>,
+	censuses: readonly number[],
+	bandMeans: ReadonlyMap<AgeBandId, number>,
+	pooled: PooledEstimates
+): TrendMultipliers {
+	const width = space.maxNcy - space.minNcy + 1;
+	let mixTotal = 0;
+	for (const b of AGE_BANDS)
+		if ((bandMeans.get(b.id) ?? 0) > 0) mixTotal += pooled.joinerMix.get(b.id) ?? 0;
+	const flows = createStepFlows(space.size);
+	const scratch = createScratch(space);
+	const stock = Float64Array.from(model.base);
+	const joiners: Float64Array[] = [];
+	const leavers: Float64Array[] = [];
+	for (const census of censuses) {
+		const scale = leaverScale(space, stock, model, pooled.leaverRate.value * total(stock));
+		leavers.push(new Float64Array(width).fill(scale));
+		const newPlans = pooled.joinerRate.value * total(stock);
+		const byBand = new Map<AgeBandId, number>();
+		for (const b of AGE_BANDS) {
+			const mean = bandMeans.get(b.id) ?? 0;
+			const share = mixTotal > 0 ? (pooled.joinerMix.get(b.id) ?? 0) / mixTotal : 0;
+			byBand.set(b.id, mean > 0 ? (newPlans * share) / mean : 0);
+		}
+		const m = new Float64Array(width);
+		for (let y = space.minNcy; y <= space.maxNcy; y++)
+			m[y - space.minNcy] = byBand.get(ageBandOfNcy(y))!;
+		joiners.push(m);
+		const leaverAlpha = new Float64Array(space.size);
+		const leaverBeta = new Float64Array(space.size);
+		for (let s = 0; s < space.size; s++) {
+			const b = scaleBeta(model.leaverAlpha[s], model.leaverBeta[s], scale);
+			leaverAlpha[s] = b.alpha;
+			leaverBeta[s] = b.beta;
+		}
+		const params: StepParams = {
+			census,
+			leaverAlpha,
+			leaverBeta,
+			moverAlpha: model.moverAlpha,
+			moverBeta: model.moverBeta,
+			moverDest: model.moverDest,
+			// Estimation from aggregates makes count templates only.
+			joiners: model.joiners.flatMap((t) =>
+				t.kind === 'count' ? [{ ...t, mean: t.mean * m[t.ncy - space.minNcy] }] : []
+			),
+			capacity: []
+		};
+		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
+		stock.set(flows.next);
+	}
+	return { joiners, leavers };
 }

@@ -15,6 +15,7 @@ import { NAIVE_METHODS, censusTotals, naiveForecast } from './naive';
 import { projectExpected } from './project';
 import { simulate } from './simulate';
 import { quantile } from './summary';
+import type { PersistentUncertainty } from './uncertainty';
 import { compile, prepareDataset } from './workbench';
 
 /** The methods of a forecast row, in the order rows are written. */
@@ -79,6 +80,11 @@ export interface AuthorityForecastOptions {
 	simulations: number;
 	/** Seed of the simulations. */
 	seed: number;
+	/**
+	 * Replaces the persistent deviations the simulations draw (uncertainty.ts): calibration
+	 * tries sizes with it (scripts/evaluate-forecasts.ts). Absent: the dataset's own.
+	 */
+	uncertainty?: PersistentUncertainty | null;
 }
 
 /**
@@ -106,6 +112,7 @@ export function forecastAuthority(
 		throw new Error(`forecastAuthority: ${dataset.name} has no "${BASELINE_TREND}" scenario`);
 	}
 	const compiled = compile(prepareDataset(dataset), scenario);
+	if (options.uncertainty !== undefined) compiled.uncertainty = options.uncertainty;
 	const row = compiled.layout.index.get(FORECAST_METRIC);
 	if (row === undefined) throw new Error(`forecastAuthority: no metric ${FORECAST_METRIC}`);
 	const steps = compiled.censuses.length;

@@ -5,8 +5,9 @@
  * actuals inside; far fewer means the projection is over-confident.
  *
  * The simulations run the cohort model alone (no finance), with the estimator's trend and no
- * scenario levers, exactly as the expected back-test does; simulation i draws from stream i of
- * the seed, so the band is reproducible.
+ * scenario levers, exactly as the expected back-test does, and with the persistent deviations a
+ * scenario's simulations draw (uncertainty.ts); simulation i draws from stream i of the seed, so
+ * the band is reproducible.
  */
 import type { Dataset, EstimatorId } from '../model/dataset';
 import { ESTIMATOR_IDS } from '../model/dataset';
@@ -18,6 +19,7 @@ import { createRandomSampler } from './random-sampler';
 import { createRng } from './rng';
 import { buildSteps } from './scenario';
 import { quantile } from './summary';
+import { deviateSteps, drawDeviations, type DeviatedSteps } from './uncertainty';
 
 /** How the band is simulated. */
 export interface BandOptions {
@@ -73,11 +75,19 @@ export function withSimulatedBand(
 	const stock = new Float64Array(demand.space.size);
 	// totals[k × N + i]: simulation i's total at the census ending step k.
 	const totals = new Float64Array(steps.length * simulations);
+	let deviated: DeviatedSteps | null = null;
 	for (let i = 0; i < simulations; i++) {
-		const sampler = createRandomSampler(createRng(seed, i));
+		const rng = createRng(seed, i);
+		// The same persistent deviations as a scenario's simulations (uncertainty.ts).
+		let simSteps = steps;
+		if (demand.uncertainty) {
+			deviated = deviateSteps(steps, drawDeviations(demand.uncertainty, rng), deviated);
+			simSteps = deviated.steps;
+		}
+		const sampler = createRandomSampler(rng);
 		stock.set(demand.base);
 		for (let k = 0; k < steps.length; k++) {
-			stepPopulation(demand.space, steps[k], stock, sampler, flows, scratch);
+			stepPopulation(demand.space, simSteps[k], stock, sampler, flows, scratch);
 			stock.set(flows.next);
 			totals[k * simulations + i] = total(flows.next);
 		}

@@ -6,6 +6,7 @@
  */
 import type { Dataset, EstimatorId } from '../model/dataset';
 import { ESTIMATOR_IDS, NONSEND } from '../model/dataset';
+import type { DemandModel } from './demand';
 import { estimateDemand } from './estimate';
 import { maxOf } from './extent';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
@@ -140,15 +141,28 @@ export function backtest(dataset: Dataset, holdout: number): BacktestSummary {
 }
 
 /**
- * The estimator a dataset's scenarios use by default: the dataset's fixed choice, or the best
- * back-tester, or pooled when there is too little history to back-test.
+ * The estimator a dataset's scenarios use by default: the dataset's fixed choice; else `england`
+ * when the demand model is pooled with England (datasets from aggregates); else (witan.send
+ * transitions) the best back-tester, or pooled when there is too little history to back-test.
  */
-export function resolveDefaultEstimator(dataset: Dataset): {
+export function resolveDefaultEstimator(
+	dataset: Dataset,
+	demand?: Pick<DemandModel, 'pooled'>
+): {
 	estimator: EstimatorId;
 	reason: string;
 } {
 	if (dataset.estimation.defaultEstimator !== 'auto') {
 		return { estimator: dataset.estimation.defaultEstimator, reason: 'chosen for this dataset' };
+	}
+	// Decision 0019: a dataset that can be pooled with England is; the choice was made once, by a
+	// rolling-origin evaluation across every authority, not by this dataset's short back-test.
+	if ((demand ?? estimateDemand(dataset)).pooled) {
+		return {
+			estimator: 'england',
+			reason:
+				'it beat every simple method at every horizon in a rolling-origin evaluation across every English authority (decision 0019)'
+		};
 	}
 	try {
 		const summary = backtest(dataset, dataset.estimation.backtestHoldout);

@@ -5,6 +5,8 @@
 import type { EstimatorId } from '../model/dataset';
 import type { Destinations } from './params';
 import type { StateSpace } from './space';
+import type { PooledEstimates } from './pooled-england';
+import type { PersistentUncertainty } from './uncertainty';
 
 /** Joiners at one NCY before trends and levers. */
 export type JoinerTemplate =
@@ -43,6 +45,13 @@ export interface DemandModel {
 	/** How each part was estimated, in words, for the Methodology page. */
 	notes: string[];
 	warnings: string[];
+	/** How the authority was pooled with England (aggregates with a reference), else null. */
+	pooled: PooledEstimates | null;
+	/**
+	 * Persistent deviations each Monte Carlo simulation draws (uncertainty.ts), or null for
+	 * process noise only (witan.send-compatible runs).
+	 */
+	uncertainty: PersistentUncertainty | null;
 }
 
 /** Multipliers of 1 for every step and NCY (the pooled estimator). */

@@ -9,6 +9,8 @@ import { maxOf, minOf } from './extent';
 import type { StateSpace } from './space';
 import { createStateSpace } from './space';
 import { estimateFromTransitions } from './transitions';
+import { DEFAULT_REFERENCE } from './default-reference';
+import type { Sen2Reference } from './reference';
 
 /**
  * The state space of a dataset: its needs × settings over the NCYs its settings cover.
@@ -27,6 +29,12 @@ export interface EstimateOptions {
 	lastFlowYear?: number;
 	/** Census steps to project; defaults to base census → horizon census. */
 	steps?: number;
+	/**
+	 * The England reference to pool with (decision 0019): when not given, the shipped one unless
+	 * the dataset's `estimation.pooling` is 'none'; null: none. Datasets of transitions
+	 * (witan.send) never use it.
+	 */
+	reference?: Sen2Reference | null;
 }
 
 /**
@@ -45,7 +53,13 @@ export function estimateDemand(
 			`estimateDemand: the horizon (January ${dataset.horizonCensus}) must be after the base census (January ${baseCensus})`
 		);
 	}
-	const opts = { baseCensus, lastFlowYear: options.lastFlowYear, steps };
+	const reference =
+		options.reference !== undefined
+			? options.reference
+			: dataset.estimation.pooling === 'none'
+				? null
+				: DEFAULT_REFERENCE;
+	const opts = { baseCensus, lastFlowYear: options.lastFlowYear, steps, reference };
 	return dataset.transitions && dataset.transitions.length > 0
 		? estimateFromTransitions(dataset, space, opts)
 		: estimateFromAggregates(dataset, space, opts);

@@ -28,6 +28,7 @@ import { expectedSampler } from './sampler';
 import { baseUnitCosts, placementCost } from './costs';
 import { stateIndex } from './space';
 import type { StateSpace } from './space';
+import type { PersistentUncertainty } from './uncertainty';
 
 export interface CompiledFinance {
 	opening: number;
@@ -67,6 +68,8 @@ export interface CompiledScenario {
 	estimator: EstimatorId;
 	/** Scale applied to each step's joiners and leavers to meet flow targets (1 = none). */
 	calibration: { joiners: number[]; leavers: number[] };
+	/** Persistent deviations each Monte Carlo simulation draws (the demand model's), or null. */
+	uncertainty: PersistentUncertainty | null;
 	warnings: string[];
 }
 
@@ -218,6 +221,7 @@ export function compileScenario(
 		savingsLines,
 		estimator,
 		calibration,
+		uncertainty: demand.uncertainty,
 		warnings
 	};
 

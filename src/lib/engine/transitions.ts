@@ -442,6 +442,9 @@ export function estimateFromTransitions(
 		censuses,
 		trends,
 		notes,
-		warnings
+		warnings,
+		// witan.send-compatible: its own estimation, process noise only (decision 0019).
+		pooled: null,
+		uncertainty: null
 	};
 }

@@ -25,7 +25,9 @@ export function trendFunction(
 	if (usable.length === 0)
 		throw new Error('trendFunction: at least one year with a value is needed');
 	const mean = pooledMean(usable);
-	if (estimator === 'pooled' || usable.length < 2) return () => mean;
+	// 'england' pools with a reference, which a bare series has not: it is held at its mean here,
+	// and estimation from aggregates replaces it (pooled-england.ts).
+	if (estimator === 'pooled' || estimator === 'england' || usable.length < 2) return () => mean;
 	if (estimator === 'linear') {
 		const line = linearRegressionLine(linearRegression(usable.map((p) => [p.year, p.value])));
 		return (year) => Math.max(0, line(year));

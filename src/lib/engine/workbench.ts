@@ -27,10 +27,11 @@ export interface PreparedDataset {
  * @example const prepared = prepareDataset(kingstonDataset());
  */
 export function prepareDataset(dataset: Dataset): PreparedDataset {
-	const { estimator, reason } = resolveDefaultEstimator(dataset);
+	const demand = estimateDemand(dataset);
+	const { estimator, reason } = resolveDefaultEstimator(dataset, demand);
 	return {
 		dataset,
-		demand: estimateDemand(dataset),
+		demand,
 		defaultEstimator: estimator,
 		estimatorReason: reason
 	};

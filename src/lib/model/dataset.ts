@@ -204,11 +204,13 @@ export interface ReferencePopulation {
 	byYear: Record<string, Figure>;
 }
 
-export type EstimatorId = 'pooled' | 'linear' | 'loglinear';
+export type EstimatorId = 'england' | 'pooled' | 'linear' | 'loglinear';
 
-export const ESTIMATOR_IDS: readonly EstimatorId[] = ['pooled', 'linear', 'loglinear'];
+// Order matters: back-test ties go to the first (pooled, witan.send's assumption).
+export const ESTIMATOR_IDS: readonly EstimatorId[] = ['pooled', 'linear', 'loglinear', 'england'];
 
 export const ESTIMATOR_LABELS: Record<EstimatorId, string> = {
+	england: 'Pooled with England: new plans per plan held and ceased plans, partly England’s',
 	pooled: 'Pooled mean of history (as witan.send)',
 	linear: 'Linear trend',
 	loglinear: 'Log-linear (constant growth) trend'
@@ -225,6 +227,11 @@ export interface EstimationSettings {
 	defaultEstimator: EstimatorId | 'auto';
 	/** Census years held out when back-testing. */
 	backtestHoldout: number;
+	/**
+	 * Whether estimation from aggregates pools the authority with England (decision 0019):
+	 * 'england' (the default when absent) or 'none' (the authority's own history alone).
+	 */
+	pooling?: 'england' | 'none';
 }
 
 export interface Dataset {

@@ -144,7 +144,8 @@ export const EstimationSettingsSchema = v.strictObject({
 	firstFlowYear: v.nullable(finiteNumber),
 	lastFlowYear: v.nullable(finiteNumber),
 	defaultEstimator: v.picklist(['auto', ...ESTIMATOR_IDS]),
-	backtestHoldout: finiteNumber
+	backtestHoldout: finiteNumber,
+	pooling: v.optional(v.picklist(['england', 'none']))
 });
 
 export const UnitCostSchema = v.strictObject({

@@ -135,6 +135,7 @@ const FIELDS: Record<string, string> = {
 	lastFlowYear: 'the last flow year ("lastFlowYear")',
 	defaultEstimator: 'the default estimator ("defaultEstimator")',
 	backtestHoldout: 'the back-test holdout ("backtestHoldout")',
+	pooling: 'pooling with England ("pooling": "england" or "none")',
 	cost: 'the cost',
 	openingCumulativeDeficit: 'the opening cumulative deficit',
 	lines: 'the ledger lines ("lines")',
