@@ -5,10 +5,14 @@ const APP = { origin: 'https://workbench.example' };
 
 /** A window stand-in: its own location, and a top window whose location may throw. */
 function windowIn(top: 'self' | 'same' | 'other'): Window {
-	const self = { location: APP } as unknown as Window & { top: Window | null; self: Window };
+	const self: { location: unknown; top: unknown; self: unknown } = {
+		location: APP,
+		top: null,
+		self: null
+	};
 	self.self = self;
 	if (top === 'self') self.top = self;
-	else if (top === 'same') self.top = { location: APP } as unknown as Window;
+	else if (top === 'same') self.top = { location: APP };
 	else {
 		self.top = {
 			get location(): Location {
@@ -17,9 +21,9 @@ function windowIn(top: 'self' | 'same' | 'other'): Window {
 					'SecurityError'
 				);
 			}
-		} as unknown as Window;
+		};
 	}
-	return self;
+	return self as unknown as Window;
 }
 
 describe('isFramedByAnotherOrigin', () => {
