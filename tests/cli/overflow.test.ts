@@ -29,7 +29,8 @@ function setFile(name: string, edit: (set: any) => void): string {
 
 const RUN = ['run', '--scenario', 'Baseline (trend)', '--format', 'json'];
 
-describe('forecast run on finite inputs that would overflow', () => {
+// Each case starts a Node process through tsx: seconds on a busy machine.
+describe('forecast run on finite inputs that would overflow', { timeout: 60_000 }, () => {
 	it('exits 2 naming the unit cost row for a unit cost of 1e308, printing nothing', () => {
 		const file = setFile('cost.json', (s) => (s.dataset.unitCosts[0].cost.value = 1e308));
 		const r = forecast(...RUN, '--dataset', file);
