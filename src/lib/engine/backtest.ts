@@ -161,7 +161,7 @@ export function resolveDefaultEstimator(
 		return {
 			estimator: 'england',
 			reason:
-				'it beat every simple method at every horizon in a rolling-origin evaluation across every English authority (decision 0019)'
+				'chosen because it beat every simple method at every horizon when every English authority was forecast from its earlier censuses (decision 0019)'
 		};
 	}
 	try {

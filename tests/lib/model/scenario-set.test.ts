@@ -342,7 +342,7 @@ describe('parseScenarioSet: migration from version 0', () => {
 		const file = JSON.parse(version0());
 		file.scenarios[1].demand.estimator = 'best';
 		expect(errorsOf(parseScenarioSet(JSON.stringify(file), 'old.json'))).toEqual([
-			'old.json: Scenario "May 2021 projection": the new-plans estimator ("demand.estimator") must be one of default, pooled, linear, loglinear, got "best".'
+			'old.json: Scenario "May 2021 projection": the new-plans estimator ("demand.estimator") must be one of default, pooled, linear, loglinear, england, got "best".'
 		]);
 	});
 });

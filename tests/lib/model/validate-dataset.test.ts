@@ -399,7 +399,7 @@ describe('validateDataset: years and estimation', () => {
 		const d = kingston();
 		d.estimation.defaultEstimator = 'best';
 		expect(errorsOf(validateDataset(d))).toEqual([
-			'Estimation settings: the default estimator ("defaultEstimator") must be one of auto, pooled, linear, loglinear, got "best".'
+			'Estimation settings: the default estimator ("defaultEstimator") must be one of auto, pooled, linear, loglinear, england, got "best".'
 		]);
 		const e = kingston();
 		e.estimation.backtestHoldout = 0;

@@ -272,8 +272,8 @@ describe('validateScenario: pins, savings delivery, flow targets', () => {
 		s.demand.estimator = 'best';
 		s.demand.leaverEstimator = 'default';
 		expect(check(s)).toEqual([
-			'Scenario "Growth 9%": the new-plans estimator ("demand.estimator") must be one of default, pooled, linear, loglinear, got "best".',
-			'Scenario "Growth 9%": the ceased-plans estimator ("demand.leaverEstimator") must be one of pooled, linear, loglinear, got "default".'
+			'Scenario "Growth 9%": the new-plans estimator ("demand.estimator") must be one of default, pooled, linear, loglinear, england, got "best".',
+			'Scenario "Growth 9%": the ceased-plans estimator ("demand.leaverEstimator") must be one of pooled, linear, loglinear, england, got "default".'
 		]);
 	});
 });
