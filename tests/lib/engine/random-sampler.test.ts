@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Destinations } from '$lib/engine/params';
 import { createRng, type Rng } from '$lib/engine/rng';
 import {
 	BETA_BINOMIAL_INVERSION_MAX,
@@ -531,7 +532,7 @@ describe('dirichletMultinomial', () => {
 	});
 
 	it('checks a destination list once and reuses its table; a list with new weights gets a new one', () => {
-		const dest: { to: Int32Array; alpha: Float64Array; table?: unknown } = {
+		const dest: Destinations = {
 			to: Int32Array.of(0, 1),
 			alpha: Float64Array.of(1, 3)
 		};
