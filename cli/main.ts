@@ -387,9 +387,17 @@ function round(v: number, places: number): number {
 	return Object.is(r, -0) ? 0 : r;
 }
 
-const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signed = (v: number, f: Intl.NumberFormat) =>
+/**
+ * An en-GB number format made on first use: making one loads ICU's locale data, which at module
+ * load would cost every command (even `scenarios`) a sixth of its start-up.
+ */
+function lazyFormat(options: Intl.NumberFormatOptions): { format(v: number): string } {
+	let f: Intl.NumberFormat | undefined;
+	return { format: (v) => (f ??= new Intl.NumberFormat('en-GB', options)).format(v) };
+}
+const whole = lazyFormat({ maximumFractionDigits: 0 });
+const one = lazyFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signed = (v: number, f: { format(v: number): string }) =>
 	(v > 0 ? '+' : v < 0 ? '−' : '') + f.format(Math.abs(v));
 
 /** The back-test as a plain-text table per estimator, the best marked. */
