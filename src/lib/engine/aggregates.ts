@@ -24,7 +24,7 @@ import type { StateSpace } from './space';
 import { stateIndex, statesAt } from './space';
 import { controlledRound, ipf, largestRemainder } from './rounding';
 import { pooledMean, trendMultipliers, type YearValue } from './trend';
-import { poolWithEngland, type PooledEstimates } from './pooled-england';
+import { poolWithEngland, type PooledEstimates, type ProfileFit } from './pooled-england';
 import type { Sen2Reference } from './reference';
 import type { StepParams } from './params';
 import { scaleBeta } from './params';
@@ -244,6 +244,10 @@ export function fitLeaverRates(
 	return { rates: new Map(bands.map((b, i) => [b.id, rates[i]])), exposure };
 }
 
+/** England's age profile of leaving: the band fit with no floor (one function, so it is cached). */
+const fitProfile: ProfileFit = (caseload, newPlans, years) =>
+	fitLeaverRates(caseload, newPlans, years, 0).rates;
+
 /** Dirichlet destinations: weights + a uniform prior of total mass 1 over the candidates. */
 function destinations(to: number[], weights: number[]): Destinations | null {
 	if (to.length === 0) return null;
@@ -346,7 +350,18 @@ export function estimateFromAggregates(
 			: 0;
 	let leaverRates: Map<AgeBandId, number>;
 	let exposure: Map<AgeBandId, number>;
-	if (stepYears.length >= 2) {
+	if (options.reference) {
+		// Pooled with England (below): England's profile replaces the authority's own fit, which
+		// is not needed; the caseload behind the rates still sets their pseudo-counts.
+		leaverRates = new Map(AGE_BANDS.map((b) => [b.id, 0]));
+		exposure = new Map(
+			AGE_BANDS.map((b) => [
+				b.id,
+				stepYears.reduce((a, y) => a + (caseload.get(y)?.get(b.id) ?? 0), 0) ||
+					(caseload.get(baseCensus)?.get(b.id) ?? 10)
+			])
+		);
+	} else if (stepYears.length >= 2) {
 		({ rates: leaverRates, exposure } = fitLeaverRates(caseload, newPlans, stepYears, floor));
 		// The band fit gives the age profile of leaving; its level is set by the totals, so that
 		// over the history the expected leavers (age-outs at 25 included) equal the residual
@@ -389,7 +404,7 @@ export function estimateFromAggregates(
 			{ caseload, newPlans, total: caseTotal },
 			options.reference,
 			lastFlowYear,
-			(c, n, years) => fitLeaverRates(c, n, years, 0).rates
+			fitProfile
 		);
 		leaverRates = new Map(pooled.leaverProfile);
 	}

@@ -19,7 +19,13 @@ import { createRandomSampler } from './random-sampler';
 import { createRng } from './rng';
 import { buildSteps } from './scenario';
 import { quantile } from './summary';
-import { deviateSteps, drawDeviations, type DeviatedSteps } from './uncertainty';
+import type { Sen2Reference } from './reference';
+import {
+	deviateSteps,
+	drawDeviations,
+	type DeviatedSteps,
+	type PersistentUncertainty
+} from './uncertainty';
 
 /** How the band is simulated. */
 export interface BandOptions {
@@ -27,6 +33,10 @@ export interface BandOptions {
 	simulations?: number;
 	/** Seed, a whole number in [0, 2^32) (default 50). */
 	seed?: number;
+	/** The England reference to pool with (estimate.ts); a synthetic panel in tests. */
+	reference?: Sen2Reference | null;
+	/** Replaces the persistent deviations the simulations draw (calibration). */
+	uncertainty?: PersistentUncertainty | null;
 }
 
 function checkOptions(fn: string, options: BandOptions): { simulations: number; seed: number } {
@@ -67,8 +77,10 @@ export function withSimulatedBand(
 	const demand = estimateDemand(dataset, {
 		baseCensus: result.fromCensus,
 		lastFlowYear: result.fromCensus - 1,
-		steps: horizon
+		steps: horizon,
+		reference: options.reference
 	});
+	const uncertainty = options.uncertainty !== undefined ? options.uncertainty : demand.uncertainty;
 	const steps = buildSteps(demand, { joiners: result.estimator, leavers: leaverEstimator }, [], []);
 	const flows = createStepFlows(demand.space.size);
 	const scratch = createScratch(demand.space);
@@ -80,8 +92,8 @@ export function withSimulatedBand(
 		const rng = createRng(seed, i);
 		// The same persistent deviations as a scenario's simulations (uncertainty.ts).
 		let simSteps = steps;
-		if (demand.uncertainty) {
-			deviated = deviateSteps(steps, drawDeviations(demand.uncertainty, rng), deviated);
+		if (uncertainty) {
+			deviated = deviateSteps(steps, drawDeviations(uncertainty, rng), deviated);
 			simSteps = deviated.steps;
 		}
 		const sampler = createRandomSampler(rng);

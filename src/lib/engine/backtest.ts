@@ -7,6 +7,7 @@
 import type { Dataset, EstimatorId } from '../model/dataset';
 import { ESTIMATOR_IDS, NONSEND } from '../model/dataset';
 import type { DemandModel } from './demand';
+import type { Sen2Reference } from './reference';
 import { estimateDemand } from './estimate';
 import { maxOf } from './extent';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
@@ -72,14 +73,16 @@ export function actualTotals(dataset: Dataset): Map<number, number> {
 
 /**
  * Back-tests one joiner-trend estimator (leaver rates by `leaverEstimator`, pooled unless
- * given): projects from census (last − holdout) with flows before it.
+ * given): projects from census (last − holdout) with flows before it. `reference` replaces the
+ * England reference estimation pools with (estimate.ts; a synthetic panel in tests).
  * @example backtestEstimator(dataset, 'linear', 3).mape
  */
 export function backtestEstimator(
 	dataset: Dataset,
 	estimator: EstimatorId,
 	holdout: number,
-	leaverEstimator: EstimatorId = 'pooled'
+	leaverEstimator: EstimatorId = 'pooled',
+	reference?: Sen2Reference | null
 ): BacktestResult {
 	if (!(Number.isInteger(holdout) && holdout >= 1)) {
 		throw new Error(`backtestEstimator: holdout must be a whole number ≥ 1, got ${holdout}`);
@@ -95,7 +98,8 @@ export function backtestEstimator(
 	const demand = estimateDemand(dataset, {
 		baseCensus: fromCensus,
 		lastFlowYear: fromCensus - 1,
-		steps: holdout
+		steps: holdout,
+		reference
 	});
 	const steps = buildSteps(demand, { joiners: estimator, leavers: leaverEstimator }, [], []);
 	const flows = createStepFlows(demand.space.size);

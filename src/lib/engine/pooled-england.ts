@@ -81,11 +81,34 @@ function toTable(
 export function englandLeaverRates(
 	ref: Sen2Reference,
 	lastFlowYear: number,
-	fitProfile: (
-		caseload: Map<number, Map<AgeBandId, number>>,
-		newPlans: Map<number, Map<AgeBandId, number>>,
-		years: number[]
-	) => Map<AgeBandId, number>
+	fitProfile: ProfileFit
+): Map<AgeBandId, number> {
+	// Every authority pooled at one origin shares England's profile: fit it once per reference,
+	// fit and year (forecast england pools some 150 authorities at each origin).
+	let byFit = profiles.get(ref);
+	if (!byFit) profiles.set(ref, (byFit = new Map()));
+	let byYear = byFit.get(fitProfile);
+	if (!byYear) byFit.set(fitProfile, (byYear = new Map()));
+	const known = byYear.get(lastFlowYear);
+	if (known) return new Map(known);
+	const rates = fitEnglandLeaverRates(ref, lastFlowYear, fitProfile);
+	byYear.set(lastFlowYear, rates);
+	return new Map(rates);
+}
+
+/** Fits leaver rates by band to a band history (aggregates.ts's fit). */
+export type ProfileFit = (
+	caseload: Map<number, Map<AgeBandId, number>>,
+	newPlans: Map<number, Map<AgeBandId, number>>,
+	years: number[]
+) => Map<AgeBandId, number>;
+
+const profiles = new WeakMap<Sen2Reference, Map<ProfileFit, Map<number, Map<AgeBandId, number>>>>();
+
+function fitEnglandLeaverRates(
+	ref: Sen2Reference,
+	lastFlowYear: number,
+	fitProfile: ProfileFit
 ): Map<AgeBandId, number> {
 	const span: number[] = [];
 	for (let y = lastFlowYear - PROFILE_FLOW_YEARS + 1; y <= lastFlowYear; y++) span.push(y);

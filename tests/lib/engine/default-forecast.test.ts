@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { kingstonDataset } from '$lib/data/kingston';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
+import { estimateDemand } from '$lib/engine/estimate';
+import { POOLED_UNCERTAINTY } from '$lib/engine/uncertainty';
+import { metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { witanDataset } from '$lib/engine/witan-dataset';
+import { BASELINE_TREND } from '$lib/model/new-dataset';
+import { files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
+
+describe('the default forecast (decision 0019)', () => {
+	const kingston = kingstonDataset();
+	const prepared = prepareDataset(kingston);
+
+	it('pools Kingston with England, and says why', () => {
+		expect(prepared.defaultEstimator).toBe('england');
+		expect(prepared.estimatorReason).toMatch(/every English authority/);
+		expect(prepared.demand.pooled?.years).toEqual([2019, 2020]);
+		expect(prepared.demand.uncertainty).toBe(POOLED_UNCERTAINTY);
+	});
+
+	it('projects Kingston’s Baseline (trend) at the pooled rates: 1,591 EHC plans in January 2022', () => {
+		const baseline = kingstonScenarios().find((s) => s.name === BASELINE_TREND)!;
+		const totals = metricValues(runExpected(prepared, baseline), 'ehcp_total');
+		expect(totals[0]).toBeCloseTo(1591.19, 2);
+		// Growth close to the pooled rate of new plans less the pooled rate of leaving.
+		const { joinerRate, leaverRate } = prepared.demand.pooled!;
+		const growth = totals[4] / totals[3] - 1;
+		expect(growth).toBeCloseTo(joinerRate.value - leaverRate.value, 2);
+	});
+
+	it('holds plans ceasing at the pooled rate per plan held in every projected year', () => {
+		const baseline = kingstonScenarios().find((s) => s.name === BASELINE_TREND)!;
+		const r = runExpected(prepared, baseline);
+		const leavers = metricValues(r, 'ehcp_leavers');
+		const totals = [r.baseTotal, ...metricValues(r, 'ehcp_total')];
+		leavers.forEach((l, k) =>
+			expect(l / totals[k]).toBeCloseTo(prepared.demand.pooled!.leaverRate.value, 6)
+		);
+	});
+
+	it('uses the authority’s own history alone when pooling is switched off', () => {
+		const own = estimateDemand({
+			...kingston,
+			estimation: { ...kingston.estimation, pooling: 'none' }
+		});
+		expect(own.pooled).toBeNull();
+		expect(own.uncertainty).toBeNull();
+	});
+
+	it('keeps witan.send-format datasets witan.send-compatible: no pooling, process noise only', () => {
+		const witan = witanDataset(parsed(files(synthetic())), { source: 'fixtures' });
+		const p = prepareDataset(witan);
+		expect(p.demand.pooled).toBeNull();
+		expect(p.demand.uncertainty).toBeNull();
+		expect(p.defaultEstimator).toBe('pooled');
+	});
+});
