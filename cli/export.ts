@@ -1,6 +1,6 @@
 /**
  * `forecast export --out FILE`: writes the built-in dataset (Kingston) and its scenarios as a
- * scenario-set file (MODEL.md §6), so that `forecast run --dataset FILE` gives the same figures
+ * scenario-set file (docs/model.md §6), so that `forecast run --dataset FILE` gives the same figures
  * as the built-in run, and the file can be imported into the app, edited and exported back.
  */
 import { kingstonDataset } from '../src/lib/data/kingston';

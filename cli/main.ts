@@ -11,10 +11,10 @@
  *   forecast england <dir> [--origin YEAR] [--horizon H] [--sims N] [--seed S] [--format csv|summary] --out FILE
  *   forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]
  *
- * `--dataset` reads a scenario set file (MODEL.md §6); without it the built-in Kingston dataset
+ * `--dataset` reads a scenario set file (docs/model.md §6); without it the built-in Kingston dataset
  * and its scenarios are used. Errors go to stderr with exit code 2.
  *
- * `run --sims N` adds the Monte Carlo statistics rows (MODEL.md §6) after the expected rows: N
+ * `run --sims N` adds the Monte Carlo statistics rows (docs/model.md §6) after the expected rows: N
  * simulations (1,000 when `--sims` has no number) with seed S (default 50), in this thread. The
  * same N and seed always print the same rows.
  */
@@ -45,7 +45,7 @@ const USAGE = `Usage: npm run -s forecast -- <verb> [options]
 Verbs:
   scenarios [--dataset FILE]                         list the scenarios' names
   run --scenario NAME [--dataset FILE]
-      [--format csv|json]                            results as the long CSV (MODEL.md §6) or JSON
+      [--format csv|json]                            results as the long CSV (docs/model.md §6) or JSON
       [--sims [N]] [--seed S]                        … with Monte Carlo statistics after the
                                                      expected rows (N default 1000, S default 50)
   backtest [--dataset FILE] [--holdout K]

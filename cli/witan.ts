@@ -1,6 +1,6 @@
 /**
  * `forecast witan <input dir> --sims N --seed S --out DIR`: reads witan.send's four input files
- * from a folder, runs N simulations of the cohort model as witan.send does (MODEL.md §2, §6) and
+ * from a folder, runs N simulations of the cohort model as witan.send does (docs/model.md §2, §6) and
  * writes the five witan.send output files (Output_Count.csv, Output_Cost.csv, Output_AY.csv,
  * Output_Need.csv, Output_Setting.csv) into DIR, made if needed.
  *

@@ -49,6 +49,13 @@ export interface SimulatedScenario {
 	block: SimulationBlock;
 }
 
+/** Why a dataset or one of its scenarios cannot be projected (`check`). */
+export interface ProjectionProblem {
+	/** The scenario's name, or null when the dataset itself cannot be estimated. */
+	scenario: string | null;
+	message: string;
+}
+
 export interface ProjectionApi {
 	/** Estimates the dataset's demand model; later calls reuse it until another dataset comes. */
 	prepare(dataset: Dataset): PreparedSummary;
@@ -66,6 +73,13 @@ export interface ProjectionApi {
 		planId: string | null,
 		actuals: Actuals
 	): ActualsApplied;
+	/**
+	 * Whether a dataset and its scenarios can be projected, before they are saved (an import, the
+	 * new dataset wizard): estimates the dataset apart from the one prepared and runs each
+	 * scenario's expected projection. Returns what went wrong, scenario by scenario (empty: all
+	 * can be projected); a dataset that cannot be estimated is one problem with no scenario.
+	 */
+	check(dataset: Dataset, scenarios: Scenario[]): ProjectionProblem[];
 	/** The DSG management plan grid (EHCPs by category × age band × census) of a scenario. */
 	dsgGrid(scenario: Scenario): DsgGrid;
 	/** Goal seek (engine/goal-seek.ts) on a scenario over the prepared dataset. */
@@ -147,6 +161,23 @@ export function createProjectionApi(): ProjectionApi {
 		sensitivity(scenario, options) {
 			const p = need('sensitivity');
 			return sensitivity(p, scenario, p.dataset, options);
+		},
+		check(dataset, scenarios) {
+			let p: PreparedDataset;
+			try {
+				p = prepareDataset(dataset);
+			} catch (e) {
+				return [{ scenario: null, message: (e as Error).message }];
+			}
+			const problems: ProjectionProblem[] = [];
+			for (const s of scenarios) {
+				try {
+					runExpected(p, s);
+				} catch (e) {
+					problems.push({ scenario: s.name, message: (e as Error).message });
+				}
+			}
+			return problems;
 		},
 		dsgGrid(scenario) {
 			const c = compile(need('dsgGrid'), scenario);

@@ -114,7 +114,7 @@ describe('the other verbs', () => {
 		);
 	});
 
-	it('prints every metric of MODEL.md §6 for every year of the horizon', () => {
+	it('prints every metric of docs/model.md §6 for every year of the horizon', () => {
 		const lines = run('run', '--scenario', 'SVA financial model 2021/22').trimEnd().split('\n');
 		expect(lines[0]).toBe('scenario,year,metric,statistic,value');
 		const metrics = new Set(lines.slice(1).map((l) => l.split(',')[2]));

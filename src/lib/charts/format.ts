@@ -1,5 +1,5 @@
 /**
- * en-GB number formatters for charts, tables and exports (MODEL.md §1).
+ * en-GB number formatters for charts, tables and exports (docs/model.md §1).
  *
  * Missing data is explicit: `null`, `undefined`, `NaN` and ±Infinity are not numbers a reader can
  * use, so every formatter returns a placeholder for them (an en dash '–' unless one is given)

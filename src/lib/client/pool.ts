@@ -1,5 +1,5 @@
 /**
- * The page's pool of projection workers for the Monte Carlo projection (MODEL.md §2). A run of N
+ * The page's pool of projection workers for the Monte Carlo projection (docs/model.md §2). A run of N
  * simulations of one or more scenarios is cut into chunks of consecutive simulation indices;
  * idle workers take the next chunk; the blocks come back transferred (not copied) and are copied
  * into place in simulation order as they arrive. Because simulation i always draws from stream i, the result is

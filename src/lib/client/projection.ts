@@ -11,10 +11,15 @@ import type { ScenarioResult } from '../engine/workbench';
 import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../engine/goal-seek';
 import type { SensitivityOptions, SensitivityResult } from '../engine/sensitivity';
 import type { DsgGrid } from '../io/dsg-grid';
-import type { ActualsApplied, PreparedSummary, ProjectionApi } from '$workers/projection-api';
+import type {
+	ActualsApplied,
+	PreparedSummary,
+	ProjectionApi,
+	ProjectionProblem
+} from '$workers/projection-api';
 import { cloneable, createWorkerClient, type WorkerClient } from './worker-client';
 
-export type { ActualsApplied, PreparedSummary };
+export type { ActualsApplied, PreparedSummary, ProjectionProblem };
 
 export interface ProjectionClientOptions {
 	/** Makes the worker; null runs the engine in-process (tests, Node, no Worker support). */
@@ -53,6 +58,14 @@ export class ProjectionClient {
 	 */
 	runExpected(scenarios: Scenario[]): Promise<ScenarioResult[]> {
 		return this.#client.latest('runExpected', [scenarios]);
+	}
+
+	/**
+	 * Whether a dataset and its scenarios can be projected (nothing is kept in the worker): what
+	 * went wrong, scenario by scenario, or an empty list.
+	 */
+	check(dataset: Dataset, scenarios: Scenario[]): Promise<ProjectionProblem[]> {
+		return this.#client.call('check', [dataset, scenarios]);
 	}
 
 	/** The DSG management plan grid of a scenario's expected projection. */

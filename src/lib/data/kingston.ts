@@ -1,7 +1,7 @@
 /**
  * The default dataset: the Royal Borough of Kingston upon Thames as its Safety Valve Quarter One
  * 2021/22 report describes it (data date 31 May 2021), with the DfE SEN2 statistics the council
- * had at that date. Every figure carries its provenance (MODEL.md §1): `seed` (the report),
+ * had at that date. Every figure carries its provenance (docs/model.md §1): `seed` (the report),
  * `derived` (formula given), `sen2` (DfE statistics, OGL v3.0) or `assumption` (illustrative,
  * editable, shown as such). Sources: ../shared/seed/kingston-sva-q1-2021-22.txt and
  * kingston-facts.md. SEN2 flows of calendar year 2021 were returned in January 2022, after the

@@ -1,5 +1,5 @@
 /**
- * Estimation from aggregates (MODEL.md §2 "From aggregates"): caseload by age band × setting,
+ * Estimation from aggregates (docs/model.md §2 "From aggregates"): caseload by age band × setting,
  * new plans by age band, ceased plans — what SEN2 publishes and what the default dataset has.
  *
  * - Base caseload: an age band × setting table filled from the two margins by iterative
@@ -85,7 +85,7 @@ function openNcys(space: StateSpace, band: AgeBandId, setting: number, need = 0)
 }
 
 /**
- * Whole children per state at a census, from caseload by age band and by setting (MODEL.md §2,
+ * Whole children per state at a census, from caseload by age band and by setting (docs/model.md §2,
  * kingston-facts.md): IPF of the band × setting table with structural zeros, controlled
  * rounding that keeps both margins, then an even spread over each band's NCYs (earlier NCYs take
  * the odd child). Settings' totals come from the nearest census that has them.
@@ -407,6 +407,7 @@ export function estimateFromAggregates(
 			fitProfile
 		);
 		leaverRates = new Map(pooled.leaverProfile);
+		if (pooled.warning) warnings.push(pooled.warning);
 	}
 	const leaverAlpha = new Float64Array(space.size);
 	const leaverBeta = new Float64Array(space.size);

@@ -1,5 +1,5 @@
 /**
- * Back-testing with a simulated band (MODEL.md §8): besides the expected projection's error by
+ * Back-testing with a simulated band (docs/model.md §8): besides the expected projection's error by
  * horizon (backtest.ts), whether the actual caseload fell inside the p5–p95 band of Monte Carlo
  * projections made from the same held-out start. A well-calibrated model has about 90% of the
  * actuals inside; far fewer means the projection is over-confident.

@@ -1,5 +1,5 @@
 /**
- * Back-testing (MODEL.md §8): hold out the last k census years, estimate from what came before,
+ * Back-testing (docs/model.md §8): hold out the last k census years, estimate from what came before,
  * project from the census before the hold-out, and compare with what happened — error by
  * horizon, absolute and %, for each trend estimator. The estimator with the smallest mean
  * absolute percentage error is the dataset's default.

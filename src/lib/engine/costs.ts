@@ -1,5 +1,5 @@
 /**
- * Placement costs (MODEL.md §3): `unit_cost_t(setting[, need]) = base × Π (1 + inflation_y)` and
+ * Placement costs (docs/model.md §3): `unit_cost_t(setting[, need]) = base × Π (1 + inflation_y)` and
  * `placement_cost_t = Σ_s X_t(s) × unit_cost_t(s)`, with X_t the January census inside financial
  * year t. Pounds per placement per year.
  */

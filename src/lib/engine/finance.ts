@@ -1,5 +1,5 @@
 /**
- * The DSG finance roll-forward for one financial year (MODEL.md §4), all in pounds:
+ * The DSG finance roll-forward for one financial year (docs/model.md §4), all in pounds:
  *
  *   total_budget          = hnb_allocation + block_transfers
  *   savings               = Σ target × delivery (structural lines excluded: the cost model carries them)

@@ -1,5 +1,5 @@
 /**
- * Goal seek (MODEL.md §4): the largest new-plan growth, or the smallest savings delivery, that
+ * Goal seek (docs/model.md §4): the largest new-plan growth, or the smallest savings delivery, that
  * keeps every financial year's cumulative deficit before Safety Valve funding under its cap —
  * in expectation (the expected-value projection), or with at least a chosen probability under
  * Monte Carlo.

@@ -1,5 +1,5 @@
 /**
- * A KPI's values and ratings over the reporting periods of a year (MODEL.md §5): the figure the
+ * A KPI's values and ratings over the reporting periods of a year (docs/model.md §5): the figure the
  * seed reports (its `projection`, at the months elapsed it was reported for) and the actuals a
  * user enters by month or quarter, each rated against its period target.
  *

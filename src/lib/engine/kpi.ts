@@ -1,5 +1,5 @@
 /**
- * KPI targets and RAG suggestions (MODEL.md §5).
+ * KPI targets and RAG suggestions (docs/model.md §5).
  *
  * - Pro rata targets differ for a level and a flow: a level interpolates from the baseline
  *   (KPI 1: 1,429 + (1,537 − 1,429) × 2/12 = 1,447), a flow scales the annual target

@@ -1,5 +1,5 @@
 /**
- * Metric names and layout (MODEL.md §6). A result is a matrix: one row per metric, one column per
+ * Metric names and layout (docs/model.md §6). A result is a matrix: one row per metric, one column per
  * projected step. Census metrics are keyed by the census year that ends the step (`2022`),
  * finance metrics by the financial year that contains it (`2021/22`).
  */
@@ -78,7 +78,7 @@ export interface MetricLayout {
 }
 
 /**
- * The metric rows for a state space and savings lines, in the order of MODEL.md §6.
+ * The metric rows for a state space and savings lines, in the order of docs/model.md §6.
  * @example metricLayout(space, [{ id: 'post_16', name: 'Post-16 offer' }]).defs.length
  */
 export function metricLayout(

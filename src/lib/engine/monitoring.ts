@@ -1,7 +1,7 @@
 /**
  * The financial model monitoring table (the seed's "Kingston financial model monitoring"): two
  * scenarios side by side for one financial year, in £m to 3 decimals, the variance between them
- * and a RAG rating per line (MODEL.md §4, §5).
+ * and a RAG rating per line (docs/model.md §4, §5).
  *
  * Shown values: savings, other blocks and the general fund are shown negative, as the seed does.
  * Variance = projection − plan on the shown (rounded) values. RAG: Green when favourable or

@@ -1,5 +1,5 @@
 /**
- * The Monte Carlo projection's results (MODEL.md §2, §6): blocks of simulations combined in
+ * The Monte Carlo projection's results (docs/model.md §2, §6): blocks of simulations combined in
  * simulation order into one run per scenario, each metric and year summarised across the run
  * (mean, sd, min, p2_5, p5, p25, median, p75, p95, p97_5, max), the probability of breaching the
  * cap per year, the distribution of the first breach year, and differences between scenarios
@@ -217,7 +217,7 @@ export function summariseRows(
 }
 
 /**
- * Summarises every metric and year of a run (MODEL.md §2): mean, sd, min, p2_5, p5, p25,
+ * Summarises every metric and year of a run (docs/model.md §2): mean, sd, min, p2_5, p5, p25,
  * median, p75, p95, p97_5, max in each metric's units; P(breach) per year as a fraction; and the
  * first breach year's distribution.
  *

@@ -1,5 +1,5 @@
 /**
- * Parameters of one census step of the cohort model (MODEL.md §2), after estimation, trend and
+ * Parameters of one census step of the cohort model (docs/model.md §2), after estimation, trend and
  * scenario levers. Leaver and mover parameters are keyed by the state before ageing; joiner
  * parameters by the NCY a child arrives in.
  */

@@ -43,8 +43,12 @@ export interface AuthorityHistory {
 
 /** What pooling decided, with the figures it rests on (shown on the Methodology page). */
 export interface PooledEstimates {
-	/** Flow years pooled. */
+	/** Flow years pooled: the authority's own. */
 	years: number[];
+	/** England's flow years: the same, unless the reference ends before them (then `warning`). */
+	englandYears: number[];
+	/** Why England's years differ from the authority's, or null. */
+	warning: string | null;
 	joinerRate: { own: number; england: number; weight: ShrinkageWeight; value: number };
 	/** Share of new plans by band (sums to 1 over bands). */
 	joinerMix: Map<AgeBandId, number>;
@@ -156,6 +160,26 @@ export function poolWithEngland(
 ): PooledEstimates {
 	const years: number[] = [];
 	for (let y = lastFlowYear - RECENT_FLOW_YEARS + 1; y <= lastFlowYear; y++) years.push(y);
+	// England's side: the same years when the reference has them; when it ends earlier (SEN2
+	// files newer than the reference shipped), its latest years, and a warning.
+	const covered = (y: number) =>
+		englandByBand(ref, 'newPlans', y) !== null &&
+		englandByBand(ref, 'caseload', y) !== null &&
+		englandByBand(ref, 'caseload', y + 1) !== null;
+	let refYears = years;
+	let warning: string | null = null;
+	if (!years.every(covered)) {
+		const latest: number[] = [];
+		for (let y = Math.min(lastFlowYear, ref.lastFlowYear); y >= ref.firstYear; y--) {
+			if (!covered(y)) continue;
+			latest.unshift(y);
+			if (latest.length === RECENT_FLOW_YEARS) break;
+		}
+		if (latest.length === RECENT_FLOW_YEARS) {
+			refYears = latest;
+			warning = `The England reference ends with the flows of ${ref.lastFlowYear}: England's rates of ${refYears.join(' and ')} are used with this authority's own of ${years.join(' and ')}. Regenerate it from newer SEN2 files (scripts/sen2-reference.ts) to pool with England's latest years.`;
+		}
+	}
 
 	// New plans per plan held: the authority's, England's, and the panel's weight.
 	let ownJ = 0;
@@ -170,7 +194,7 @@ export function poolWithEngland(
 	}
 	let engJ = 0;
 	let engT = 0;
-	for (const y of years) {
+	for (const y of refYears) {
 		engJ += sumBands(englandByBand(ref, 'newPlans', y));
 		engT += sumBands(englandByBand(ref, 'caseload', y));
 	}
@@ -181,7 +205,7 @@ export function poolWithEngland(
 	}
 	const england = engJ / engT;
 	const rates = (f: (a: Sen2Reference['authorities'][number], y: number) => number) =>
-		ref.authorities.map((a) => years.map((y) => f(a, y)));
+		ref.authorities.map((a) => refYears.map((y) => f(a, y)));
 	const joinerWeight = shrinkageWeight(
 		rates((a, y) => {
 			const t = seriesValue(ref, a.caseload, y);
@@ -196,11 +220,11 @@ export function poolWithEngland(
 	const engMix = new Map<AgeBandId, number>();
 	for (const y of years) {
 		const o = history.newPlans.get(y);
+		for (const b of AGE_BANDS) ownMix.set(b.id, (ownMix.get(b.id) ?? 0) + (o?.get(b.id) ?? 0));
+	}
+	for (const y of refYears) {
 		const e = englandByBand(ref, 'newPlans', y);
-		for (const b of AGE_BANDS) {
-			ownMix.set(b.id, (ownMix.get(b.id) ?? 0) + (o?.get(b.id) ?? 0));
-			engMix.set(b.id, (engMix.get(b.id) ?? 0) + (e?.get(b.id) ?? 0));
-		}
+		for (const b of AGE_BANDS) engMix.set(b.id, (engMix.get(b.id) ?? 0) + (e?.get(b.id) ?? 0));
 	}
 	const ownSum = [...ownMix.values()].reduce((a, b) => a + b, 0);
 	const engSum = [...engMix.values()].reduce((a, b) => a + b, 0);
@@ -230,6 +254,8 @@ export function poolWithEngland(
 			ownL += t + j - next;
 			ownLT += t;
 		}
+	}
+	for (const y of refYears) {
 		const et = sumBands(englandByBand(ref, 'caseload', y));
 		engL +=
 			et +
@@ -259,9 +285,11 @@ export function poolWithEngland(
 		weight: leaverWeight,
 		value: Math.max(0, shrinkTowards(ownLeaver, englandLeaver, leaverWeight.weight))
 	};
-	const leaverProfile = englandLeaverRates(ref, lastFlowYear, fitProfile);
+	const leaverProfile = englandLeaverRates(ref, refYears[refYears.length - 1], fitProfile);
 	return {
 		years,
+		englandYears: refYears,
+		warning,
 		joinerRate: { own, england, weight: joinerWeight, value },
 		joinerMix,
 		leaverRate,

@@ -1,6 +1,6 @@
 /**
  * Runs a compiled scenario: one trajectory of the cohort model followed by costs and the finance
- * roll-forward, every metric of MODEL.md §6 written into a metric × step matrix. The same code
+ * roll-forward, every metric of docs/model.md §6 written into a metric × step matrix. The same code
  * serves the expected-value projection (expectedSampler) and each Monte Carlo simulation (a
  * seeded random sampler), so every roll-up — totals, costs, deficit, breach — is computed inside
  * each simulation.
@@ -237,7 +237,7 @@ export interface ExpectedProjection {
 }
 
 /**
- * The expected-value projection (MODEL.md §2): the recursion with every draw replaced by its
+ * The expected-value projection (docs/model.md §2): the recursion with every draw replaced by its
  * mean. This is what a slider drag recomputes. Throws a NonFiniteResultError (non-finite.ts)
  * naming the metric and year when a value is NaN or ±Infinity.
  * @example const p = projectExpected(compiled); p.values // metric × step

@@ -1,5 +1,5 @@
 /**
- * Re-basing projections on actuals (MODEL.md §3, §8; actuals as model/actuals.ts keeps them).
+ * Re-basing projections on actuals (docs/model.md §3, §8; actuals as model/actuals.ts keeps them).
  *
  * The rule, and why:
  * - **Which scenarios follow actuals**: every scenario but the plan. The plan (a scenario the
@@ -7,7 +7,7 @@
  *   compared with, so it must not move when they arrive. Projections (the May projection, the
  *   baseline, what-ifs) are re-based.
  * - **A census actual** (EHCPs at January Y, after the base census) becomes a point the
- *   projection passes through: the step that ends at Y gets a flow target (MODEL.md §2 "flow
+ *   projection passes through: the step that ends at Y gets a flow target (docs/model.md §2 "flow
  *   targets") so that its expected total equals the actual. The years before Y stay in the
  *   projection (their finance still needs them) and the base census does not move. When the
  *   actual is above the projection the difference is taken as more new plans than expected,

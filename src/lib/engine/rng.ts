@@ -7,7 +7,7 @@
  * `[low32(w0), high32(w0), low32(w1), high32(w1)]`. This is Vigna's recommended way to seed
  * xoshiro. Because splitmix64 is a bijection of its state, distinct (seed, stream) pairs with
  * stream < 2^31 start from distinct, well-mixed states, and the state is never all zero.
- * `stream` is the simulation index (MODEL.md §2: one stream per simulation, so a result does not
+ * `stream` is the simulation index (docs/model.md §2: one stream per simulation, so a result does not
  * depend on how simulations are split across workers). The 64-bit arithmetic is done in 32-bit
  * halves so that no BigInt is needed. The reference C program and its output are in
  * `tests/fixtures/rng/`.

@@ -1,6 +1,6 @@
 /**
  * Compiles a scenario over a dataset into the per-step parameters and finance inputs the
- * projection runs on (MODEL.md §2 levers, §3, §4). Everything a lever does happens here, so the
+ * projection runs on (docs/model.md §2 levers, §3, §4). Everything a lever does happens here, so the
  * projection itself (project.ts) knows nothing about levers.
  *
  * Rules kept here:

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo simulations of a compiled scenario (MODEL.md §2 "Monte Carlo projection"): each
+ * Monte Carlo simulations of a compiled scenario (docs/model.md §2 "Monte Carlo projection"): each
  * simulation is one trajectory of the cohort model with whole-child random draws, followed by
  * costs and the finance roll-forward, so every roll-up (totals, costs, deficit, breach) is
  * computed inside the simulation.

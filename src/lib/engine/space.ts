@@ -1,5 +1,5 @@
 /**
- * The state space of the cohort model (MODEL.md §2): every valid (NCY, need, setting), numbered
+ * The state space of the cohort model (docs/model.md §2): every valid (NCY, need, setting), numbered
  * 0…n−1 so that stocks and flows are plain typed arrays indexed by state.
  */
 import type { SettingDef } from '../model/dataset';

@@ -1,5 +1,5 @@
 /**
- * Summaries across Monte Carlo simulations (MODEL.md §2, §6). Every roll-up is computed inside
+ * Summaries across Monte Carlo simulations (docs/model.md §2, §6). Every roll-up is computed inside
  * each simulation first; these functions summarise the N per-simulation values of one metric in
  * one year. None of them reorders the caller's array: quantiles sort a copy held in a scratch
  * buffer that this module reuses between calls.
@@ -25,7 +25,7 @@ export const SUMMARY_STATISTICS = [
 ] as const;
 
 /**
- * The statistic column of the long CSV (MODEL.md §6), in the order rows are written. `expected`
+ * The statistic column of the long CSV (docs/model.md §6), in the order rows are written. `expected`
  * is the expected-value projection; `probability` is used for `cap_breached` and
  * `first_breach_year` under Monte Carlo.
  */
@@ -50,7 +50,7 @@ export interface SimulationSummary {
 	max: number;
 }
 
-/** The columns of witan.send's Output_*.csv files (MODEL.md §6), in file order. */
+/** The columns of witan.send's Output_*.csv files (docs/model.md §6), in file order. */
 export const WITAN_STATISTIC_NAMES = [
 	'mean',
 	'std-dev',
@@ -167,7 +167,7 @@ export function summariseSimulations(values: ArrayLike<number>): SimulationSumma
 }
 
 /**
- * The statistics of witan.send's output files (MODEL.md §6) for one key and year: mean,
+ * The statistics of witan.send's output files (docs/model.md §6) for one key and year: mean,
  * `std-dev` (sample, N − 1), `iqr` = q3 − q1, min, `low-95pc-bound` and `high-95pc-bound` (the
  * 2.5th and 97.5th percentiles), q1, median, q3, max, and `low-ci`/`high-ci` =
  * mean ∓ 1.96·sd/√N (a 95% confidence interval for the mean, not for a simulation). Quantiles
@@ -223,7 +223,7 @@ export function probability(
 
 /**
  * The share of simulations whose value is strictly above a threshold, e.g. P(cumulative deficit
- * before Safety Valve > cap) for one year (MODEL.md §4: a breach is `>`, not `≥`). A NaN value
+ * before Safety Valve > cap) for one year (docs/model.md §4: a breach is `>`, not `≥`). A NaN value
  * counts as not above.
  *
  * @param values one value per simulation (same units as the threshold); at least one
@@ -249,7 +249,7 @@ export interface FirstBreachDistribution {
 }
 
 /**
- * The distribution of the first breach year across simulations (MODEL.md §2, and the
+ * The distribution of the first breach year across simulations (docs/model.md §2, and the
  * `first_breach_year` rows of the long CSV).
  *
  * @param firstBreachIndexPerSim per simulation, the index into `years` of its first breach, or

@@ -1,5 +1,5 @@
 /**
- * Estimation from witan.send transitions (MODEL.md §2 "From transitions"), as witan.send does it:
+ * Estimation from witan.send transitions (docs/model.md §2 "From transitions"), as witan.send does it:
  * every history year pooled, each transitions row one child, leaver and mover parameters keyed by
  * the state before ageing (academic-year-1, need-1, setting-1), joiner parameters by the NCY a
  * child arrives in (academic-year-2).
@@ -20,7 +20,7 @@
  *   calendar-year). Destinations: joiner counts by (need, setting) plus 1/|states| on each state
  *   of that NCY. Without a population, an expected count per NCY with gamma-Poisson noise.
  *
- * Population and census years (MODEL.md §2, as witan.send does it): estimation sets the joiners
+ * Population and census years (docs/model.md §2, as witan.send does it): estimation sets the joiners
  * of the step starting at census cy against the population of year cy (the start year), while in
  * projection the rate applies to the population of the projected year: the step ending at census
  * c draws its joiners from population.csv's year c. That is why the last population year sets the

@@ -1,5 +1,5 @@
 /**
- * Trends of a yearly rate or count (MODEL.md §2 "Trend"): held at its pooled mean (witan.send's
+ * Trends of a yearly rate or count (docs/model.md §2 "Trend"): held at its pooled mean (witan.send's
  * assumption), or extrapolated by a linear or log-linear least-squares trend over chosen years.
  */
 import { linearRegression, linearRegressionLine } from 'simple-statistics';

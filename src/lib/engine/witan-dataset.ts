@@ -1,5 +1,5 @@
 /**
- * A complete `Dataset` from parsed witan.send inputs (MODEL.md §6), so the engine and the app can
+ * A complete `Dataset` from parsed witan.send inputs (docs/model.md §6), so the engine and the app can
  * run them like any other dataset, and the way back to the four input files.
  *
  * What comes from the files: settings and needs (valid-states.csv), transitions, the general
@@ -174,7 +174,7 @@ export function witanDataset(inputs: WitanInputs, options: WitanDatasetOptions =
 		conditions: [],
 		reports: []
 	};
-	// The first year's spend calibrates non-placement spend (MODEL.md §3): pin it to the expected
+	// The first year's spend calibrates non-placement spend (docs/model.md §3): pin it to the expected
 	// placement cost so that non-placement spend is 0.
 	const first = baseCensus + 1;
 	const fy = financialYearOfCensus(first);

@@ -1,5 +1,5 @@
 /**
- * Runs a witan.send dataset the way witan.send does (MODEL.md §2, §6): N seeded simulations of the
+ * Runs a witan.send dataset the way witan.send does (docs/model.md §2, §6): N seeded simulations of the
  * cohort model from the base census, summarised as witan.send's five output tables — the SEND
  * total (Count), the total placement cost (Cost, £ at costs.csv prices, no inflation), and the
  * caseload by academic year (AY), need and setting — one row per census year (and key).

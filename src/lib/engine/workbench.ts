@@ -23,7 +23,7 @@ export interface PreparedDataset {
 }
 
 /**
- * Estimates a dataset's demand model and picks its default estimator (MODEL.md §8).
+ * Estimates a dataset's demand model and picks its default estimator (docs/model.md §8).
  * @example const prepared = prepareDataset(kingstonDataset());
  */
 export function prepareDataset(dataset: Dataset): PreparedDataset {
@@ -65,7 +65,7 @@ export function compile(prepared: PreparedDataset, scenario: Scenario): Compiled
 }
 
 /**
- * The expected-value projection of a scenario (MODEL.md §2).
+ * The expected-value projection of a scenario (docs/model.md §2).
  * @example runExpected(prepared, scenario).firstBreach // −1 when never over the cap
  */
 export function runExpected(prepared: PreparedDataset, scenario: Scenario): ScenarioResult {

@@ -1,5 +1,5 @@
 /**
- * The DSG management plan grid (MODEL.md §6): EHCPs by the template's 7 placement categories × 5
+ * The DSG management plan grid (docs/model.md §6): EHCPs by the template's 7 placement categories × 5
  * age bands × January census, from a projection's stocks by state. Each setting counts in its
  * DSG category (`SettingDef.group`) and each NCY in the age band of age NCY + 4; children at an
  * NCY outside ages 0–25 (possible in witan.send data) are counted apart, never dropped silently.

@@ -1,5 +1,5 @@
 /**
- * KPI actuals from a CSV file (MODEL.md §5, §6): one row per KPI and period,
+ * KPI actuals from a CSV file (docs/model.md §5, §6): one row per KPI and period,
  *
  *   ref,period,value
  *   1,2021-06,1462

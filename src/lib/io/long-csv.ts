@@ -1,5 +1,5 @@
 /**
- * The long CSV of results (MODEL.md §6): `scenario,year,metric,statistic,value`, one row per
+ * The long CSV of results (docs/model.md §6): `scenario,year,metric,statistic,value`, one row per
  * scenario, year, metric and statistic. `year` is the financial year (`2021/22`) for finance
  * metrics and the census year (`2022`) for census metrics; `first_breach_year` has year `all`
  * with the financial year (or `none`) as its value when expected, and under Monte Carlo one row
@@ -70,7 +70,7 @@ export function expectedRows(result: ScenarioResult): LongRow[] {
 }
 
 /**
- * Rows of a Monte Carlo summary (MODEL.md §6), to follow the expected rows: for every metric and
+ * Rows of a Monte Carlo summary (docs/model.md §6), to follow the expected rows: for every metric and
  * year, `mean`, `sd`, `min`, `p2_5`, `p5`, `p25`, `median`, `p75`, `p95`, `p97_5`, `max` (in the
  * metric's units); `cap_breached` instead as one `probability` row per financial year
  * (P(cumulative deficit before Safety Valve funding > cap), a fraction); and `first_breach_year`

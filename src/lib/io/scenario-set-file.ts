@@ -1,5 +1,5 @@
 /**
- * Scenario set files (MODEL.md §6) in and out of the browser, and on the command line.
+ * Scenario set files (docs/model.md §6) in and out of the browser, and on the command line.
  *
  * Export: the open dataset and its scenarios written by `serialiseScenarioSet` with the time of
  * writing and this app's name and version. A scenario whose parent has been deleted is written

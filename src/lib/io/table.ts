@@ -1,7 +1,7 @@
 /**
  * A neutral table model for exports: what a table shows (title, columns, rows, notes), written
  * as CSV text here and as an XLSX worksheet by `xlsx.ts`. Numbers stay numbers (a spreadsheet can
- * add them up); text is neutralised against formula injection in both formats (MODEL.md §6).
+ * add them up); text is neutralised against formula injection in both formats (docs/model.md §6).
  */
 import { toCsv } from './csv/write';
 

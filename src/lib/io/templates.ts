@@ -1,5 +1,5 @@
 /**
- * CSV templates a council fills in instead of typing into the app (MODEL.md §6): finance lines,
+ * CSV templates a council fills in instead of typing into the app (docs/model.md §6): finance lines,
  * savings lines, the Safety Valve profile (caps and cumulative funding), unit costs, and actuals
  * (caseload at a census, spend in a financial year). Each can be downloaded — with the figures the
  * app holds, so a template is also an export — and read back.

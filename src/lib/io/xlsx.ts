@@ -1,5 +1,5 @@
 /**
- * Tables to an XLSX workbook (MODEL.md §6) with exceljs, loaded only when a workbook is written
+ * Tables to an XLSX workbook (docs/model.md §6) with exceljs, loaded only when a workbook is written
  * (`import('exceljs')`), so the library is its own chunk and never slows the first page load.
  *
  * Each table is a worksheet: its title (bold), a blank line, the header (bold, frozen), the rows,

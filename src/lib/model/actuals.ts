@@ -1,5 +1,5 @@
 /**
- * Actuals recorded as the year goes (MODEL.md §1, §3): the EHCP caseload at a January census
+ * Actuals recorded as the year goes (docs/model.md §1, §3): the EHCP caseload at a January census
  * after the base census (total, by age band or by placement setting) and the HNB expenditure of
  * a financial year.
  *
@@ -11,7 +11,7 @@
  *   estimation or back-testing (both stop at the base), so recording an actual does not change
  *   the estimated model; it re-bases the projections that follow actuals (engine/rebase.ts);
  * - a year's spend is the ledger's `hnb_expenditure_before_savings` for that year, the line that
- *   pins a year (MODEL.md §3). Its provenance is an `import` whose file starts with
+ *   pins a year (docs/model.md §3). Its provenance is an `import` whose file starts with
  *   {@link ACTUAL_PREFIX}, which is how an actual is told from a planned figure of that line.
  *
  * A census count after the base census is an actual whatever its provenance (a SEN2 release

@@ -1,5 +1,5 @@
 /**
- * Fixed vocabularies: DSG management plan age bands and placement categories (MODEL.md §1, §6).
+ * Fixed vocabularies: DSG management plan age bands and placement categories (docs/model.md §1, §6).
  * Ids are lower-case slugs, used as-is in metric names (`ehcp_by_age_band:age_5_10`).
  */
 

@@ -8,7 +8,7 @@ import type { Figure } from './provenance';
 import type { FinancialYear } from './years';
 import type { Kpi } from './kpi';
 
-/** A placement setting of the state-transition model (MODEL.md §2). */
+/** A placement setting of the state-transition model (docs/model.md §2). */
 export interface SettingDef {
 	/** Lower-case slug, used in metric names: `ehcp_by_setting:<id>`. */
 	id: string;
@@ -61,7 +61,7 @@ export interface SettingCount extends YearCount {
 	setting: string;
 }
 
-/** Aggregate history, as SEN2 publishes it (MODEL.md §2 "From aggregates"). */
+/** Aggregate history, as SEN2 publishes it (docs/model.md §2 "From aggregates"). */
 export interface DemandHistory {
 	/** EHCPs at each January census. */
 	caseloadTotal: YearCount[];
@@ -151,7 +151,7 @@ export const RATE_LEDGER_LINES: readonly LedgerLineId[] = [
 
 export type YearFigures = Record<FinancialYear, Figure>;
 
-/** A savings / mitigation line (MODEL.md §4). */
+/** A savings / mitigation line (docs/model.md §4). */
 export interface SavingsLine {
 	/** Lower-case slug, used in `savings:<id>`. */
 	id: string;
@@ -222,7 +222,7 @@ export interface EstimationSettings {
 	lastFlowYear: number | null;
 	/**
 	 * The estimator scenarios use by default: 'auto' picks the one that back-tests best on this
-	 * dataset (MODEL.md §8); a user may fix one instead.
+	 * dataset (docs/model.md §8); a user may fix one instead.
 	 */
 	defaultEstimator: EstimatorId | 'auto';
 	/** Census years held out when back-testing. */

@@ -1,5 +1,5 @@
 /**
- * Key performance indicators of a Safety Valve agreement (MODEL.md §5).
+ * Key performance indicators of a Safety Valve agreement (docs/model.md §5).
  */
 import type { Figure } from './provenance';
 

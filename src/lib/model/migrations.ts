@@ -1,5 +1,5 @@
 /**
- * Migrations of the scenario-set file format (MODEL.md §6): `MIGRATIONS[n]` takes a file of
+ * Migrations of the scenario-set file format (docs/model.md §6): `MIGRATIONS[n]` takes a file of
  * version n to version n + 1, and `migrateScenarioSet` applies them in order, so a file of any
  * version this app knows is brought up to the current one before it is validated.
  *

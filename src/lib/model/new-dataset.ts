@@ -1,5 +1,5 @@
 /**
- * A new dataset for a council other than Kingston (MODEL.md §1, §6): the history from an imported
+ * A new dataset for a council other than Kingston (docs/model.md §1, §6): the history from an imported
  * SEN2 release, the finance the council enters in the new dataset wizard (or imports from the CSV
  * templates), and two default scenarios. Pure: the same inputs always give the same dataset.
  *

@@ -1,5 +1,5 @@
 /**
- * Where a figure comes from (MODEL.md §1). Every figure of a dataset carries one, the UI shows it
+ * Where a figure comes from (docs/model.md §1). Every figure of a dataset carries one, the UI shows it
  * on hover, and exports write it beside the value.
  *
  * - `seed`: printed in the source report (`ref` says where, e.g. "KPI 18").

@@ -1,5 +1,5 @@
 /**
- * The scenario-set file (MODEL.md §6): a dataset and its scenarios in one JSON file,
+ * The scenario-set file (docs/model.md §6): a dataset and its scenarios in one JSON file,
  * `{ "format": "send-workbench/scenario-set", "version": 1, createdAt, app, dataset, scenarios }`.
  * Complete and lossless: export then import gives the same state, and export → import → export
  * gives the same bytes apart from `createdAt`.

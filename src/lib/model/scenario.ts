@@ -1,5 +1,5 @@
 /**
- * A scenario: what to assume on top of a dataset (MODEL.md §2 levers, §3 pins, §4 finance).
+ * A scenario: what to assume on top of a dataset (docs/model.md §2 levers, §3 pins, §4 finance).
  * Everything a scenario does is here, so export → import reproduces it exactly.
  */
 import type { AgeBandId } from './categories';

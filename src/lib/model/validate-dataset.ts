@@ -1,5 +1,5 @@
 /**
- * Runtime validation of a dataset (MODEL.md §1–§5): the structure by schema (schemas.ts), then
+ * Runtime validation of a dataset (docs/model.md §1–§5): the structure by schema (schemas.ts), then
  * the meaning by code, every problem a sentence naming the field, the year and the row.
  *
  * Rules kept here, and why:

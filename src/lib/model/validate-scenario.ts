@@ -1,5 +1,5 @@
 /**
- * Runtime validation of a scenario against its dataset (MODEL.md §2 levers, §3 pins, §4
+ * Runtime validation of a scenario against its dataset (docs/model.md §2 levers, §3 pins, §4
  * finance, §2 Monte Carlo): the structure by schema (schemas.ts), then the meaning by code.
  * Every message starts with the scenario's name and, for a lever, its number and what it does:
  * `Scenario "Growth 9%", lever 2 (new plans ×1.09): "from" 2027/28 is after the horizon (2025/26).`

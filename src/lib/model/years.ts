@@ -1,5 +1,5 @@
 /**
- * Financial years and census years (MODEL.md §1).
+ * Financial years and census years (docs/model.md §1).
  *
  * Financial year `2021/22` runs 1 April 2021 – 31 March 2022. Census year `2022` is the January
  * 2022 count, which falls inside financial year 2021/22. The census step January Y → January Y+1

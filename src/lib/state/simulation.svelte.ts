@@ -1,5 +1,5 @@
 /**
- * Monte Carlo in the background (MODEL.md §2): after an edit, the scenarios on screen are
+ * Monte Carlo in the background (docs/model.md §2): after an edit, the scenarios on screen are
  * simulated by the worker pool (src/lib/client/pool.ts) while the expected projection stays
  * instant. Pages ask with `request(dataset, scenarios)` whenever what they show changes; this
  * state does the rest:

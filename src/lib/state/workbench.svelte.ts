@@ -444,7 +444,8 @@ export class WorkbenchState {
 
 	/**
 	 * Adds a dataset with its scenarios (an import or the new dataset wizard) in one transaction,
-	 * then opens it. Nothing is saved if any part fails.
+	 * then opens it. Nothing is saved if any part fails, nor when the dataset or a scenario cannot
+	 * be projected (the error names which and why).
 	 *
 	 * Saved work is never replaced silently: when the dataset or a scenario is already saved here
 	 * with different content, `confirm` is shown what differs and answers 'replace', 'copy' (keep
@@ -457,6 +458,16 @@ export class WorkbenchState {
 		confirm?: (replacements: ImportReplacement[]) => Promise<ImportChoice>
 	): Promise<{ choice: ImportChoice | 'new'; dataset: Dataset; scenarios: Scenario[] }> {
 		await this.flush();
+		// A dataset that cannot be projected is not saved (issue 13): try it first, in the worker.
+		const problems = await this.#client.check(dataset, scenarios);
+		if (problems.length > 0) {
+			throw new Error(
+				`“${dataset.name}” was not saved: it cannot be projected. ` +
+					problems
+						.map((p) => (p.scenario ? `Scenario “${p.scenario}”: ${p.message}` : p.message))
+						.join(' ')
+			);
+		}
 		if (!this.#db) {
 			this.datasets = [...this.datasets.filter((d) => d.id !== dataset.id), dataset];
 			await this.#open(dataset, inMemoryRecords(dataset.id, scenarios));

@@ -1,5 +1,5 @@
 /**
- * Importing a scenario set (a dataset and its scenarios, MODEL.md §6) into the browser's storage:
+ * Importing a scenario set (a dataset and its scenarios, docs/model.md §6) into the browser's storage:
  * one transaction, so the import lands whole or changes nothing.
  */
 import type { Dataset } from '../model/dataset';

@@ -12,7 +12,7 @@ const plan2021 = {
 	cap: 28_607_000
 };
 
-describe('the finance roll-forward (MODEL.md §4)', () => {
+describe('the finance roll-forward (docs/model.md §4)', () => {
 	const y = rollForward(25_125_000, plan2021);
 
 	it('adds transfers to the allocation for the total budget', () => {

@@ -1,5 +1,5 @@
 /**
- * What each scenario lever does to the Kingston projection (MODEL.md §2 levers, §4), checked
+ * What each scenario lever does to the Kingston projection (docs/model.md §2 levers, §4), checked
  * against the same scenario without it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -100,6 +100,24 @@ describe('poolWithEngland', () => {
 		expect(poolWithEngland(authorityA, later, 2019, flatProfile)).toEqual(pooled);
 	});
 
+	it('pools with England’s latest years, and says so, when the authority’s files are newer than the reference', () => {
+		const newer = {
+			...authorityA,
+			caseload: new Map([...authorityA.caseload, [2021, bands([13, 52, 39, 19, 7])]]),
+			newPlans: new Map([...authorityA.newPlans, [2020, bands([4, 8, 5, 1, 1])]]),
+			total: (y: number) => ({ 2018: 100, 2019: 110, 2020: 120, 2021: 130 })[y] ?? NaN
+		};
+		const p = poolWithEngland(newer, reference, 2020, flatProfile);
+		expect(p.years).toEqual([2019, 2020]);
+		expect(p.englandYears).toEqual([2018, 2019]);
+		expect(p.warning).toMatch(
+			/^The England reference ends with the flows of 2019: England's rates of 2018 and 2019 are used/
+		);
+		expect(p.joinerRate.england).toBeCloseTo(178 / 1240, 12);
+		// Own: (16 + 19) / (110 + 120).
+		expect(p.joinerRate.own).toBeCloseTo(35 / 230, 12);
+	});
+
 	it('says which years the reference lacks', () => {
 		expect(() => poolWithEngland(authorityA, reference, 2012, flatProfile)).toThrow(
 			/^poolWithEngland: the reference has no England caseload and new plans for 2011 and 2012/

@@ -188,7 +188,7 @@ describe('firstBreachDistribution', () => {
 });
 
 describe('STATISTIC_NAMES', () => {
-	it('lists the long CSV’s statistics in file order (MODEL.md §6)', () => {
+	it('lists the long CSV’s statistics in file order (docs/model.md §6)', () => {
 		expect(STATISTIC_NAMES).toEqual([
 			'expected',
 			'mean',

@@ -10,6 +10,7 @@ import { WorkbenchState } from '$lib/state/workbench.svelte';
 import {
 	getDatasetRecord,
 	getScenario,
+	listDatasets,
 	listScenarios,
 	openWorkbenchDb,
 	type ImportReplacement,
@@ -179,5 +180,28 @@ describe('an import over saved work', () => {
 		expect(out.dataset.id).not.toBe(older.id);
 		expect(out.dataset.name).toBe(`${older.name} (imported)`);
 		expect((await getDatasetRecord(db, older.id))!.dataset.description).toBe('newer dataset text');
+	});
+});
+
+describe('a dataset that cannot be projected', () => {
+	it('is not saved, and the error names the scenario and why', async () => {
+		const s = await open();
+		const before = (await listDatasets(db)).map((d) => d.id);
+		const dataset = { ...structuredClone(s.dataset!), id: 'broken', name: 'Broken' };
+		// The ledger has no HNB allocation after its first year: no scenario can be projected.
+		const lines = structuredClone(dataset.finance.lines);
+		lines.hnb_allocation = Object.fromEntries(
+			Object.entries(lines.hnb_allocation ?? {}).slice(0, 1)
+		);
+		dataset.finance = { ...dataset.finance, lines };
+		const scenarios = s.scenarios.map((r) => ({
+			...structuredClone(r.scenario),
+			id: `broken-${r.scenario.id}`,
+			ledger: {}
+		}));
+		await expect(s.addDataset(dataset, scenarios)).rejects.toThrow(
+			/^“Broken” was not saved: it cannot be projected\. Scenario “.*”: compileScenario: .* has no hnb_allocation/
+		);
+		expect((await listDatasets(db)).map((d) => d.id)).toEqual(before);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * Errors and warnings of file imports (MODEL.md §6: "bad input of any kind gets a message naming
+ * Errors and warnings of file imports (docs/model.md §6: "bad input of any kind gets a message naming
  * the file, row and column and what was expected"). The shapes match the witan.send reader's
  * (`src/lib/io/witan/csv.ts`), so both importers can report through one UI.
  *

@@ -1,5 +1,5 @@
 /**
- * Writing CSV (RFC 4180) for exports, with formula-injection neutralisation (MODEL.md §6).
+ * Writing CSV (RFC 4180) for exports, with formula-injection neutralisation (docs/model.md §6).
  *
  * Records end with `\n` (a line feed, not RFC 4180's CRLF: every spreadsheet and statistics tool
  * reads it, and it diffs cleanly), including the last record. A field is quoted when it holds a

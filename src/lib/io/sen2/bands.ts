@@ -1,5 +1,5 @@
 /**
- * SEN2 age labels as DSG management plan age bands (MODEL.md §1). SEN2's age is age at 31 August,
+ * SEN2 age labels as DSG management plan age bands (docs/model.md §1). SEN2's age is age at 31 August,
  * as the model's, and its bands are the plan's: "Under 5" → age_under_5, "Age 5 to 10" →
  * age_5_10, "Age 11 to 15" → age_11_15, "Age 16 to 19" → age_16_19, "Age 20 to 25" → age_20_25.
  */

@@ -1,5 +1,5 @@
 /**
- * Turns one authority's SEN2 rows into the DemandHistory series of the dataset (MODEL.md §2
+ * Turns one authority's SEN2 rows into the DemandHistory series of the dataset (docs/model.md §2
  * "From aggregates"), each count a Figure with provenance `{ kind: 'sen2', ref: '<file>,
  * <time_period>, <column>' }` (with the row's label or the summed placements in brackets).
  *

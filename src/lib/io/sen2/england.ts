@@ -1,5 +1,5 @@
 /**
- * Every English authority's dataset from the DfE SEN2 files at once (MODEL.md §6), for
+ * Every English authority's dataset from the DfE SEN2 files at once (docs/model.md §6), for
  * `forecast england` and for rolling-origin evaluations: the files are parsed once, their local
  * authority rows grouped by authority once, and each authority built from its own rows exactly
  * as the Data page's SEN2 import and the new dataset wizard build it (`buildSen2Import`, then

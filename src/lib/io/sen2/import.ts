@@ -1,5 +1,5 @@
 /**
- * Importing DfE SEN2 statistics from file texts (MODEL.md §6): the entry point for files already
+ * Importing DfE SEN2 statistics from file texts (docs/model.md §6): the entry point for files already
  * in memory (tests, small files, the command line). A browser import of the full-size files goes
  * through the worker (`worker-api.ts`), which streams them through the same collector.
  */

@@ -1,5 +1,5 @@
 /**
- * The DfE SEN2 statistics files the importer reads (MODEL.md §6), and how to tell them apart.
+ * The DfE SEN2 statistics files the importer reads (docs/model.md §6), and how to tell them apart.
  *
  * Files are recognised by their columns, never by their name or column order: a user may rename
  * a download, and the 2025 release swaps `old_la_code` and `new_la_code`. The name is used only

@@ -1,5 +1,5 @@
 /**
- * Which DSG management plan placement category (MODEL.md §6, `categories.ts`) each SEN2
+ * Which DSG management plan placement category (docs/model.md §6, `categories.ts`) each SEN2
  * placement counts towards. The default follows the DSG template's rows:
  *
  * - mainstream: mainstream LA maintained, academy and free schools (not their units);

@@ -1,5 +1,5 @@
 /**
- * SEN2 `time_period` values as the model's years (MODEL.md §1: census year for stocks, calendar
+ * SEN2 `time_period` values as the model's years (docs/model.md §1: census year for stocks, calendar
  * year for flows).
  *
  * - 2022 release, caseload files: `2021` is the January 2021 census → census year 2021.

@@ -167,7 +167,7 @@ export function plainNumber(n: number): string {
 	return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (MODEL.md §6); as ../csv/write. */
+/** Characters that make a spreadsheet read a cell as a formula (docs/model.md §6); as ../csv/write. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The witan.send (Mastodon C) input file format (MODEL.md §6): file names and exact headers.
+ * The witan.send (Mastodon C) input file format (docs/model.md §6): file names and exact headers.
  */
 
 export const TRANSITIONS_FILE = 'transitions.csv';

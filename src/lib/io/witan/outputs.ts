@@ -1,5 +1,5 @@
 /**
- * witan.send's output files (MODEL.md §6): written from our Monte Carlo results so they can be
+ * witan.send's output files (docs/model.md §6): written from our Monte Carlo results so they can be
  * compared with Mastodon C's tools, and read back to overlay Mastodon C's own results on our
  * charts.
  *

@@ -1,5 +1,5 @@
 /**
- * Reads the four witan.send input files (MODEL.md §6) into the dataset's shapes: settings and
+ * Reads the four witan.send input files (docs/model.md §6) into the dataset's shapes: settings and
  * needs from `valid-states.csv`, one `TransitionRow` per child per year from `transitions.csv`,
  * the general population by NCY from `population.csv`, need-specific unit costs from
  * `costs.csv`, and the base caseload (the setting-2 side of the last year's transitions).

@@ -1,5 +1,5 @@
 /**
- * Writes the four witan.send input files (MODEL.md §6) with their exact headers, so that
+ * Writes the four witan.send input files (docs/model.md §6) with their exact headers, so that
  * parse → write → parse gives identical data and write → parse → write identical bytes.
  */
 import {

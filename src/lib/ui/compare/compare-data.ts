@@ -1,5 +1,5 @@
 /**
- * The Compare view's tables (issue "Compare"; MODEL.md §4, §2): any set of scenarios side by side
+ * The Compare view's tables (issue "Compare"; docs/model.md §4, §2): any set of scenarios side by side
  * per financial year — cumulative deficit before Safety Valve funding against the cap, headroom,
  * first breach, P(breach) when simulated, EHCPs, cost — and each one's difference from a chosen
  * reference, with its standard error when both are simulated with the same seed and N (common

@@ -1,5 +1,5 @@
 /**
- * What the back-testing view shows (MODEL.md §8), computed from a back-test summary: per
+ * What the back-testing view shows (docs/model.md §8), computed from a back-test summary: per
  * estimator its error by horizon, mean absolute error in children and %, how many actuals fell in
  * the simulated p5–p95 band, whether it back-tests best and whether it is the one in use.
  */

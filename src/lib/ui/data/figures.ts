@@ -1,5 +1,5 @@
 /**
- * Every figure of a dataset, listed with where it sits and where it comes from (MODEL.md §1), for
+ * Every figure of a dataset, listed with where it sits and where it comes from (docs/model.md §1), for
  * the provenance panel: the history, the base caseload, unit costs, the finance ledger, savings,
  * reference populations and KPIs. Each entry has a stable anchor id so that a page can link to it.
  */

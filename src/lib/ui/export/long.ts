@@ -1,5 +1,5 @@
 /**
- * The long CSV (MODEL.md §6) of an open scenario set: the expected rows of every scenario, then,
+ * The long CSV (docs/model.md §6) of an open scenario set: the expected rows of every scenario, then,
  * for scenarios that have a Monte Carlo summary, its simulation rows. This is the boundary the
  * Monte Carlo results plug into: pass their summaries when the page has them.
  */

@@ -1,5 +1,5 @@
 /**
- * How the editor shows a number of the model (MODEL.md §1: money in pounds, rates as fractions)
+ * How the editor shows a number of the model (docs/model.md §1: money in pounds, rates as fractions)
  * to a person: in which unit, on which slider range, and what it accepts, with the message that
  * explains a value it does not. Pure functions, tested without a browser.
  */

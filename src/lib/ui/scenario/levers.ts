@@ -1,5 +1,5 @@
 /**
- * The editor's view of levers (MODEL.md §2): how they are grouped, what a new one of each kind
+ * The editor's view of levers (docs/model.md §2): how they are grouped, what a new one of each kind
  * starts at, and checking an edited scenario with the model's validator before it is applied,
  * so that an invalid value is explained and never saved.
  */
