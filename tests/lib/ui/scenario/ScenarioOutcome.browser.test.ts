@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { prepareDataset, runExpected, type ScenarioResult } from '$lib/engine/workbench';
+import { compile, prepareDataset, runExpected, type ScenarioResult } from '$lib/engine/workbench';
+import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
 import ScenarioOutcome from '$lib/ui/scenario/ScenarioOutcome.svelte';
 
 /** Kingston's baseline projected, with its deficit and headroom from 2023/24 on replaced. */
@@ -31,4 +32,31 @@ describe('ScenarioOutcome with a deficit that is not a finite number', () => {
 			expect(verdict.textContent).not.toContain('Under the cap');
 		});
 	}
+});
+
+describe('ScenarioOutcome with simulations', () => {
+	it('shows P(breach) with its caveat linking to how the bands were calibrated', async () => {
+		const scenario = kingstonScenarios().find((s) => s.name === 'Baseline (trend)')!;
+		const prepared = prepareDataset(kingstonDataset());
+		const summary = summariseMonteCarlo(runMonteCarlo([compile(prepared, scenario)], 100, 50)[0]);
+		const { container } = await render(ScenarioOutcome, {
+			result: runExpected(prepared, scenario),
+			name: 'Baseline (trend)',
+			summary
+		});
+		const caveat = container.querySelector('[data-testid="p-breach-caveat"]')!;
+		expect(caveat.textContent).toMatch(
+			/calibrated on EHC plan totals of\s+every English authority/
+		);
+		expect(caveat.querySelector('a')!.getAttribute('href')).toMatch(/methodology/);
+	});
+
+	it('shows no caveat before anything is simulated', async () => {
+		const scenario = kingstonScenarios().find((s) => s.name === 'Baseline (trend)')!;
+		const { container } = await render(ScenarioOutcome, {
+			result: runExpected(prepareDataset(kingstonDataset()), scenario),
+			name: 'Baseline (trend)'
+		});
+		expect(container.querySelector('[data-testid="p-breach-caveat"]')).toBeNull();
+	});
 });
