@@ -3,8 +3,8 @@
  * 2021/22 report describes it (data date 31 May 2021), with the DfE SEN2 statistics the council
  * had at that date. Every figure carries its provenance (docs/model.md §1): `seed` (the report),
  * `derived` (formula given), `sen2` (DfE statistics, OGL v3.0) or `assumption` (illustrative,
- * editable, shown as such). Sources: ../shared/seed/kingston-sva-q1-2021-22.txt and
- * kingston-facts.md. SEN2 flows of calendar year 2021 were returned in January 2022, after the
+ * editable, shown as such). Sources: the council's Safety Valve Quarter One 2021/22 Summary
+ * Update Report and the figures derived from it (decision 0005). SEN2 flows of calendar year 2021 were returned in January 2022, after the
  * data date: they are kept as history for back-testing but not used to estimate
  * (`estimation.lastFlowYear` = 2020).
  */
@@ -289,7 +289,7 @@ function history(): Dataset['history'] {
 /**
  * The January 2021 base caseload by NCY and setting: SEN2's grid (1,424) scaled to the council's
  * own count of 1,436 by largest remainder on each margin, filled by IPF with structural zeros,
- * rounded keeping both margins and spread evenly over each band's NCYs (kingston-facts.md).
+ * rounded keeping both margins and spread evenly over each band's NCYs (decision 0003).
  */
 function baseCaseload(): CaseloadCell[] {
 	const councilCount = 1436;

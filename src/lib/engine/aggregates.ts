@@ -27,7 +27,7 @@ import { pooledMean, trendMultipliers, type YearValue } from './trend';
 import { poolWithEngland, type PooledEstimates, type ProfileFit } from './pooled-england';
 import type { Sen2Reference } from './reference';
 import type { StepParams } from './params';
-import { scaleBeta } from './params';
+import { scaleBetas } from './params';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { POOLED_UNCERTAINTY } from './uncertainty';
@@ -86,7 +86,7 @@ function openNcys(space: StateSpace, band: AgeBandId, setting: number, need = 0)
 
 /**
  * Whole children per state at a census, from caseload by age band and by setting (docs/model.md §2,
- * kingston-facts.md): IPF of the band × setting table with structural zeros, controlled
+ * decision 0003): IPF of the band × setting table with structural zeros, controlled
  * rounding that keeps both margins, then an even spread over each band's NCYs (earlier NCYs take
  * the odd child). Settings' totals come from the nearest census that has them.
  * @example deriveBaseCaseload(space, bands, settings) // Float64Array of whole children by state
@@ -474,11 +474,7 @@ export function estimateFromAggregates(
 			{ leaverAlpha, leaverBeta, moverAlpha, moverBeta, moverDest },
 			pooled.leaverRate.value * total(base)
 		);
-		for (let s = 0; s < space.size; s++) {
-			const b = scaleBeta(leaverAlpha[s], leaverBeta[s], level);
-			leaverAlpha[s] = b.alpha;
-			leaverBeta[s] = b.beta;
-		}
+		scaleBetas(leaverAlpha, leaverBeta, level, leaverAlpha, leaverBeta);
 		for (const b of AGE_BANDS)
 			leaverRates.set(b.id, Math.min(0.95, (leaverRates.get(b.id) ?? 0) * level));
 		const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -633,11 +629,7 @@ function leaverScale(
 		capacity: []
 	};
 	const leaversAt = (scale: number) => {
-		for (let s = 0; s < space.size; s++) {
-			const b = scaleBeta(model.leaverAlpha[s], model.leaverBeta[s], scale);
-			params.leaverAlpha[s] = b.alpha;
-			params.leaverBeta[s] = b.beta;
-		}
+		scaleBetas(model.leaverAlpha, model.leaverBeta, scale, params.leaverAlpha, params.leaverBeta);
 		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
 		return total(flows.leavers);
 	};
@@ -695,11 +687,7 @@ function pooledTrend(
 		joiners.push(m);
 		const leaverAlpha = new Float64Array(space.size);
 		const leaverBeta = new Float64Array(space.size);
-		for (let s = 0; s < space.size; s++) {
-			const b = scaleBeta(model.leaverAlpha[s], model.leaverBeta[s], scale);
-			leaverAlpha[s] = b.alpha;
-			leaverBeta[s] = b.beta;
-		}
+		scaleBetas(model.leaverAlpha, model.leaverBeta, scale, leaverAlpha, leaverBeta);
 		const params: StepParams = {
 			census,
 			leaverAlpha,
