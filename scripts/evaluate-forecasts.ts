@@ -10,7 +10,7 @@
  * the same files and checks that it reproduces the file.
  */
 import { writeFileSync } from 'node:fs';
-import { readSen2Folder } from './sen2-folder';
+import { findSen2Files, readSen2Texts } from '../cli/sen2';
 import { readSen2England } from '../src/lib/io/sen2/england';
 import { evaluationSummary, rollingOriginEvaluation } from '../src/lib/io/sen2/rolling-origin';
 
@@ -33,7 +33,7 @@ function main(argv: string[]): void {
 	const origins = option(argv, '--origins', '2015,2016,2017,2018').split(',').map(Number);
 	const out = option(argv, '--out', '');
 	const started = performance.now();
-	const england = readSen2England(readSen2Folder(dir));
+	const england = readSen2England(readSen2Texts(findSen2Files(dir, (line) => console.error(line))));
 	const evaluation = rollingOriginEvaluation(england, {
 		origins,
 		horizon,

@@ -9,26 +9,14 @@
  * authorities' (so that England is exactly the panel an authority is pooled with). Run it again
  * when DfE publishes a new release, and record the change in CHANGELOG.md.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { AgeBandId } from '../src/lib/model/categories';
 import { AGE_BAND_IDS } from '../src/lib/model/categories';
 import type { Sen2Reference } from '../src/lib/engine/reference';
 import { buildSen2Import } from '../src/lib/io/sen2/build';
 import { groupByAuthority, readSen2England } from '../src/lib/io/sen2/england';
-import { detectSen2File } from '../src/lib/io/sen2/kinds';
 import { DEFAULT_SEN2_MAPPING } from '../src/lib/io/sen2/mapping';
-import { decodeUtf8 } from '../src/lib/io/csv/utf8';
-
-function csvFiles(dir: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(dir).sort()) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) out.push(...csvFiles(path));
-		else if (name.toLowerCase().endsWith('.csv')) out.push(path);
-	}
-	return out;
-}
+import { findSen2Files, readSen2Texts } from '../cli/sen2';
 
 function main(argv: string[]): void {
 	const dir = argv[0];
@@ -38,23 +26,7 @@ function main(argv: string[]): void {
 		console.error('Usage: npx tsx scripts/sen2-reference.ts <SEN2 folder> [--out FILE]');
 		process.exit(2);
 	}
-	const texts = csvFiles(dir)
-		.map((path) => ({ name: basename(path), text: decodeUtf8(readFileSync(path), path) }))
-		.filter((f) => {
-			try {
-				detectSen2File(
-					f.text
-						.slice(0, 4000)
-						.split(/\r?\n/)[0]
-						.replace(/^\uFEFF/, '')
-						.split(','),
-					f.name
-				);
-				return true;
-			} catch {
-				return false;
-			}
-		});
+	const texts = readSen2Texts(findSen2Files(dir, (line) => console.error(line)));
 	const england = readSen2England(texts);
 	const authorities = groupByAuthority(england).flatMap((rows) => {
 		try {

@@ -8,7 +8,7 @@ import {
 	rollingOriginEvaluation,
 	type EvaluationSummary
 } from '$lib/io/sen2/rolling-origin';
-import { readSen2Folder } from '../../../../scripts/sen2-folder';
+import { findSen2Files, readSen2Texts } from '../../../../cli/sen2';
 
 /** The public DfE SEN2 files (SEN2_DIR to point elsewhere); CI always has them. */
 const SEN2_DIR =
@@ -24,7 +24,7 @@ describe('the rolling-origin evaluation across every English authority', () => {
 		'reproduces the table the Methodology page shows, from origins January 2015–2018',
 		() => {
 			const table = shipped as EvaluationSummary;
-			const england = readSen2England(readSen2Folder(SEN2_DIR));
+			const england = readSen2England(readSen2Texts(findSen2Files(SEN2_DIR, () => {})));
 			const evaluation = rollingOriginEvaluation(england, {
 				origins: table.origins,
 				horizon: table.horizon,
