@@ -10,6 +10,7 @@ import {
 	resolveDefaultEstimator
 } from '$lib/engine/backtest';
 import { withSimulatedBand } from '$lib/engine/backtest-bands';
+import { oneSettingDataset } from '../../fixtures/one-setting-dataset';
 
 /**
  * A history with a known answer: one setting for every age, 10 new plans a year (all aged 5–10)
@@ -44,42 +45,18 @@ function knownAnswer(): Dataset {
 			count: sen2(band === 'age_5_10' ? 10 : 0, 'fixture')
 		}))
 	);
-	return {
+	return oneSettingDataset({
 		id: 'known-answer',
 		name: 'Known answer',
-		authority: { name: 'Test', code: null, laCode: null },
+		authority: 'Test',
 		dataDate: '2022-01-31',
-		description: '',
 		baseCensus: 2022,
 		horizonCensus: 2025,
-		needs: ['ALL'],
-		settings: [
-			{
-				id: 'all',
-				name: 'All placements',
-				group: 'other',
-				minNcy: -4,
-				maxNcy: 21,
-				needs: null,
-				destinations: null
-			}
-		],
-		baseCaseload: [],
 		history: {
-			caseloadTotal: [],
 			caseloadByAgeBand,
 			caseloadBySetting: [{ year: 2019, setting: 'all', count: sen2(100, 'fixture') }],
-			newPlansByAgeBand,
-			newPlansBySetting: [],
-			ceasedPlans: [],
-			movesMainstreamToSpecial: [],
-			movesSpecialToMainstream: [],
-			requests: [],
-			refusals: []
+			newPlansByAgeBand
 		},
-		transitions: null,
-		population: null,
-		referencePopulations: [],
 		estimation: {
 			firstFlowYear: 2015,
 			lastFlowYear: 2021,
@@ -87,12 +64,8 @@ function knownAnswer(): Dataset {
 			backtestHoldout: 3,
 			pooling: 'none'
 		},
-		unitCosts: [],
-		finance: { openingCumulativeDeficit: sen2(0, 'fixture'), lines: {}, savings: [] },
-		kpis: [],
-		conditions: [],
-		reports: []
-	};
+		source: 'fixture'
+	});
 }
 
 describe('backtest on a history with a known answer', () => {

@@ -9,6 +9,7 @@ import { standardNormal } from '$lib/engine/random-sampler';
 import { checkReference, type Sen2Reference } from '$lib/engine/reference';
 import { createRng } from '$lib/engine/rng';
 import { calibrateScale, uncertaintyAtScale } from '$lib/engine/uncertainty';
+import { oneSettingDataset } from '../../fixtures/one-setting-dataset';
 
 /**
  * A known hierarchical process, in the shape of SEN2 history (January censuses 2008–2022, flows
@@ -100,27 +101,12 @@ function datasetOf(s: Series, a: number): Dataset {
 				count: sen2(c, 'synthetic')
 			}))
 		);
-	return {
+	return oneSettingDataset({
 		id: `synthetic-${a}`,
 		name: `Authority ${a + 1}`,
-		authority: { name: `Authority ${a + 1}`, code: null, laCode: null },
 		dataDate: `${LAST}-01-31`,
-		description: '',
 		baseCensus: LAST,
 		horizonCensus: LAST + 3,
-		needs: ['ALL'],
-		settings: [
-			{
-				id: 'all',
-				name: 'All placements',
-				group: 'other',
-				minNcy: -4,
-				maxNcy: 21,
-				needs: null,
-				destinations: null
-			}
-		],
-		baseCaseload: [],
 		history: {
 			caseloadTotal: [...s.caseload].map(([year, b]) => ({
 				year,
@@ -132,29 +118,16 @@ function datasetOf(s: Series, a: number): Dataset {
 				setting: 'all',
 				count: sen2(sum(b), 'synthetic')
 			})),
-			newPlansByAgeBand: bandRows(s.newPlans),
-			newPlansBySetting: [],
-			ceasedPlans: [],
-			movesMainstreamToSpecial: [],
-			movesSpecialToMainstream: [],
-			requests: [],
-			refusals: []
+			newPlansByAgeBand: bandRows(s.newPlans)
 		},
-		transitions: null,
-		population: null,
-		referencePopulations: [],
 		estimation: {
 			firstFlowYear: FIRST,
 			lastFlowYear: LAST - 1,
 			defaultEstimator: 'auto',
 			backtestHoldout: 3
 		},
-		unitCosts: [],
-		finance: { openingCumulativeDeficit: sen2(0, 'synthetic'), lines: {}, savings: [] },
-		kpis: [],
-		conditions: [],
-		reports: []
-	};
+		source: 'synthetic'
+	});
 }
 
 describe('calibrating the bands on a known hierarchical process', () => {
