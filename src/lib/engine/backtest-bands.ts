@@ -15,17 +15,11 @@ import type { BacktestResult, BacktestSummary } from './backtest';
 import { backtestEstimator } from './backtest';
 import { estimateDemand } from './estimate';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
-import { createRandomSampler } from './random-sampler';
-import { createRng } from './rng';
 import { buildSteps } from './scenario';
 import { quantile } from './summary';
 import type { Sen2Reference } from './reference';
-import {
-	deviateSteps,
-	drawDeviations,
-	type DeviatedSteps,
-	type PersistentUncertainty
-} from './uncertainty';
+import { simulationDraws } from './simulate';
+import { deviateSteps, type DeviatedSteps, type PersistentUncertainty } from './uncertainty';
 
 /** How the band is simulated. */
 export interface BandOptions {
@@ -89,14 +83,13 @@ export function withSimulatedBand(
 	const totals = new Float64Array(steps.length * simulations);
 	let deviated: DeviatedSteps | null = null;
 	for (let i = 0; i < simulations; i++) {
-		const rng = createRng(seed, i);
-		// The same persistent deviations as a scenario's simulations (uncertainty.ts).
+		// The same draws as a scenario's simulation i (simulate.ts), deviations first.
+		const { deviations, sampler } = simulationDraws(uncertainty, seed, i);
 		let simSteps = steps;
-		if (uncertainty) {
-			deviated = deviateSteps(steps, drawDeviations(uncertainty, rng), deviated);
+		if (deviations) {
+			deviated = deviateSteps(steps, deviations, deviated);
 			simSteps = deviated.steps;
 		}
-		const sampler = createRandomSampler(rng);
 		stock.set(demand.base);
 		for (let k = 0; k < steps.length; k++) {
 			stepPopulation(demand.space, simSteps[k], stock, sampler, flows, scratch);

@@ -83,5 +83,24 @@ export function scaleBeta(alpha: number, beta: number, m: number): { alpha: numb
 	return { alpha: p * total, beta: (1 - p) * total };
 }
 
+/**
+ * Rescales every Beta of a pair of arrays by `m`, as `scaleBeta` does one (concentrations kept),
+ * writing into `outAlpha` / `outBeta` (which may be the inputs themselves).
+ * @example scaleBetas(leaverAlpha, leaverBeta, 1.1, leaverAlpha, leaverBeta) // leaving 10% higher
+ */
+export function scaleBetas(
+	alpha: ArrayLike<number>,
+	beta: ArrayLike<number>,
+	m: number,
+	outAlpha: Float64Array,
+	outBeta: Float64Array
+): void {
+	for (let s = 0; s < alpha.length; s++) {
+		const b = scaleBeta(alpha[s], beta[s], m);
+		outAlpha[s] = b.alpha;
+		outBeta[s] = b.beta;
+	}
+}
+
 /** Probabilities are kept just below 1 so that a Beta stays proper after scaling. */
 export const MAX_PROBABILITY = 1 - 1e-9;

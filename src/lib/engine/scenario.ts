@@ -22,7 +22,7 @@ import { expectedJoinerCount } from './joiners';
 import type { MetricLayout } from './metrics';
 import { metricLayout } from './metrics';
 import type { CapacityRule, Destinations, JoinerSpec, StepParams } from './params';
-import { betaMean, scaleBeta } from './params';
+import { betaMean, scaleBeta, scaleBetas } from './params';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { baseUnitCosts, placementCost } from './costs';
@@ -280,11 +280,7 @@ function calibrateLeavers(
 	let maxMean = 0;
 	for (let s = 0; s < space.size; s++) maxMean = Math.max(maxMean, betaMean(alpha0[s], beta0[s]));
 	const leaversAt = (scale: number) => {
-		for (let s = 0; s < space.size; s++) {
-			const b = scaleBeta(alpha0[s], beta0[s], scale);
-			params.leaverAlpha[s] = b.alpha;
-			params.leaverBeta[s] = b.beta;
-		}
+		scaleBetas(alpha0, beta0, scale, params.leaverAlpha, params.leaverBeta);
 		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
 		return total(flows.leavers);
 	};

@@ -17,7 +17,8 @@ import { assertFiniteResult } from './non-finite';
 import { createWorkspace, runTrajectory, type Workspace } from './project';
 import { createRandomSampler } from './random-sampler';
 import { createRng } from './rng';
-import { drawDeviations } from './uncertainty';
+import type { Sampler } from './sampler';
+import { drawDeviations, type Deviations, type PersistentUncertainty } from './uncertainty';
 import type { CompiledScenario } from './scenario';
 
 /** The results of simulations [from, to) of one scenario. */
@@ -96,10 +97,7 @@ export function simulate(
 	let firstBreach = new Int32Array(to - from);
 	let end = to;
 	for (let i = from; i < to; i++) {
-		const rng = createRng(seed, i);
-		// Persistent deviations come first from the simulation's stream (uncertainty.ts).
-		const deviations = c.uncertainty ? drawDeviations(c.uncertainty, rng) : undefined;
-		const sampler = createRandomSampler(rng);
+		const { deviations, sampler } = simulationDraws(c.uncertainty, seed, i);
 		firstBreach[i - from] = runTrajectory(
 			c,
 			sampler,
@@ -120,6 +118,23 @@ export function simulate(
 		firstBreach = firstBreach.slice(0, end - from);
 	}
 	return { from, to: end, metrics, steps, values, firstBreach };
+}
+
+/**
+ * Simulation `index`'s draws: its persistent deviations (uncertainty.ts) come first from its
+ * stream `createRng(seed, index)`, then the sampler draws from the rest of it. Every simulation of
+ * the cohort model (scenarios here, back-test bands) starts this way, so the same seed and index
+ * give the same draws.
+ * @example const { deviations, sampler } = simulationDraws(compiled.uncertainty, 50, 0);
+ */
+export function simulationDraws(
+	uncertainty: PersistentUncertainty | null,
+	seed: number,
+	index: number
+): { deviations: Deviations | undefined; sampler: Sampler } {
+	const rng = createRng(seed, index);
+	const deviations = uncertainty ? drawDeviations(uncertainty, rng) : undefined;
+	return { deviations, sampler: createRandomSampler(rng) };
 }
 
 /**

@@ -16,7 +16,7 @@
  * so that the p5–p95 band of EHC plans holds about 90% of outcomes at every horizon.
  */
 import type { JoinerSpec, StepParams } from './params';
-import { scaleBeta } from './params';
+import { scaleBeta, scaleBetas } from './params';
 import { standardNormal } from './random-sampler';
 import type { Rng } from './rng';
 
@@ -133,11 +133,7 @@ export function deviateSteps(
 	const leaverFactor = Math.exp(dev.leaverLevel - sd.leaverLevel ** 2 / 2);
 	steps.forEach((p, k) => {
 		const q = out.steps[k];
-		for (let s = 0; s < p.leaverAlpha.length; s++) {
-			const b = scaleBeta(p.leaverAlpha[s], p.leaverBeta[s], leaverFactor);
-			q.leaverAlpha[s] = b.alpha;
-			q.leaverBeta[s] = b.beta;
-		}
+		scaleBetas(p.leaverAlpha, p.leaverBeta, leaverFactor, q.leaverAlpha, q.leaverBeta);
 		const t = k + 1;
 		const joinerFactor = Math.exp(
 			dev.joinerLevel -
