@@ -24,7 +24,7 @@ import { tableToCsv } from '../src/lib/io/table';
 import { tablesToXlsx } from '../src/lib/io/xlsx';
 import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
-import { parseScenarioSet } from '../src/lib/model/scenario-set';
+import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { kpiExportTable, monitoringExportTable } from '../src/lib/ui/export/tables';
 import { prepareOutFile, readTextFile, writeFileWhole, type Note } from './files';
 

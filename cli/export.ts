@@ -5,7 +5,7 @@
  */
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
-import { scenarioSetText } from '../src/lib/io/scenario-set-file';
+import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { writeFileWhole, type Note } from './files';
 
 /**

@@ -31,7 +31,7 @@ import { toCsv } from '../src/lib/io/csv/write';
 import { expectedRows, longCsv, simulationRows } from '../src/lib/io/long-csv';
 import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
-import { parseScenarioSet } from '../src/lib/model/scenario-set';
+import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { exportCommand } from './export';
 import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './export-table';
 import { CliFileError, readTextFile, type Note } from './files';

@@ -15,13 +15,13 @@ import { basename, join, relative } from 'node:path';
 import { metricValue, runExpected, prepareDataset } from '../src/lib/engine/workbench';
 import { ImportError } from '../src/lib/io/csv/errors';
 import { parseCsv } from '../src/lib/io/csv/parse';
-import { scenarioSetText } from '../src/lib/io/scenario-set-file';
+import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { importSen2, type Sen2TextFile } from '../src/lib/io/sen2/import';
 import { detectSen2File, type Sen2FileSpec } from '../src/lib/io/sen2/kinds';
 import type { Dataset } from '../src/lib/model/dataset';
 import { BASELINE_TREND, newDatasetScenarios, projectionYears } from '../src/lib/model/new-dataset';
 import type { Scenario } from '../src/lib/model/scenario';
-import { parseScenarioSet } from '../src/lib/model/scenario-set';
+import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/model/sen2-defaults';
 import { CliFileError, prepareOutFile, readTextFile, writeFileWhole } from './files';
 

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../cli/export';
 import { main } from '../../cli/main';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { parseScenarioSet, serialiseScenarioSet } from '$lib/model/scenario-set';
-import { APP_INFO } from '$lib/io/scenario-set-file';
+import { parseScenarioSet, serialiseScenarioSet } from '$lib/io/scenario-set/format';
+import { APP_INFO } from '$lib/io/scenario-set/file';
 
 const dir = mkdtempSync(join(tmpdir(), 'forecast-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

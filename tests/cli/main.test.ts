@@ -7,7 +7,7 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { STATISTIC_NAMES } from '$lib/engine/summary';
 import { ESTIMATOR_IDS } from '$lib/model/dataset';
-import { scenarioSetText } from '$lib/io/scenario-set-file';
+import { scenarioSetText } from '$lib/io/scenario-set/file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cli-main-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

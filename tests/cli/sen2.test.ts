@@ -19,7 +19,7 @@ import {
 	projectionYears,
 	typed
 } from '$lib/model/new-dataset';
-import { parseScenarioSet } from '$lib/model/scenario-set';
+import { parseScenarioSet } from '$lib/io/scenario-set/format';
 import { wizardFirstFlowYear } from '$lib/model/sen2-defaults';
 import { RELEASE_2022, RELEASE_2025, fixture } from '../lib/io/sen2/fixtures';
 

@@ -15,8 +15,8 @@ import {
 	parseScenarioSet,
 	serialiseScenarioSet,
 	type ScenarioSetParseResult
-} from '$lib/model/scenario-set';
-import { importScenarioSetFile } from '$lib/io/scenario-set-file';
+} from '$lib/io/scenario-set/format';
+import { importScenarioSetFile } from '$lib/io/scenario-set/file';
 import {
 	importScenarioSet,
 	isStorageError,

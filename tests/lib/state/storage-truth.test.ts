@@ -18,7 +18,7 @@ import {
 	type WorkbenchDatabase
 } from '$lib/storage';
 import { BASELINE_TREND } from '$lib/data/kingston-scenarios';
-import { serialiseScenarioSet, parseScenarioSet } from '$lib/model/scenario-set';
+import { serialiseScenarioSet, parseScenarioSet } from '$lib/io/scenario-set/format';
 
 vi.setConfig({ testTimeout: 30_000 });
 

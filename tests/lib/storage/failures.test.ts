@@ -21,7 +21,7 @@ import {
 import { BASELINE_TREND, SVA_PLAN } from '$lib/data/kingston-scenarios';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { parseScenarioSet, serialiseScenarioSet } from '$lib/model/scenario-set';
+import { parseScenarioSet, serialiseScenarioSet } from '$lib/io/scenario-set/format';
 
 let factory: IDBFactory;
 let db: WorkbenchDatabase;

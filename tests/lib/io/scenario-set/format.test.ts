@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kingstonDataset } from '../../../src/lib/data/kingston';
-import { kingstonScenarios } from '../../../src/lib/data/kingston-scenarios';
-import { DEFAULT_BACKTEST_HOLDOUT, MIGRATIONS } from '../../../src/lib/model/migrations';
-import { DEFAULT_MONTE_CARLO } from '../../../src/lib/model/scenario';
+import { kingstonDataset } from '../../../../src/lib/data/kingston';
+import { kingstonScenarios } from '../../../../src/lib/data/kingston-scenarios';
+import {
+	DEFAULT_BACKTEST_HOLDOUT,
+	MIGRATIONS
+} from '../../../../src/lib/io/scenario-set/migrations';
+import { DEFAULT_MONTE_CARLO } from '../../../../src/lib/model/scenario';
 import {
 	MAX_SCENARIO_SET_BYTES,
 	SCENARIO_SET_FORMAT,
@@ -12,7 +15,7 @@ import {
 	parseScenarioSet,
 	serialiseScenarioSet,
 	type ScenarioSetParseResult
-} from '../../../src/lib/model/scenario-set';
+} from '../../../../src/lib/io/scenario-set/format';
 
 const APP = { name: 'SEND workbench', version: '0.1.0' };
 const CREATED = '2026-01-15T10:00:00.000Z';

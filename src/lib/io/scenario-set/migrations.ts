@@ -11,9 +11,9 @@
  * - the dataset's `estimation.backtestHoldout`: 3 census years (the default dataset's).
  * A field that is present is never changed, and the input is never mutated.
  */
-import { DEFAULT_MONTE_CARLO } from './scenario';
-import type { EstimatorId } from './dataset';
-import { formatCount } from './validate';
+import { DEFAULT_MONTE_CARLO } from '../../model/scenario';
+import type { EstimatorId } from '../../model/dataset';
+import { formatCount } from '../../model/validate';
 
 /** A file as parsed JSON, before validation. */
 export type RawFile = Record<string, unknown>;

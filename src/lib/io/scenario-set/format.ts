@@ -20,11 +20,11 @@
  * - Older versions are migrated (migrations.ts) before validation; the result says from which.
  */
 import * as v from 'valibot';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../../model/dataset';
 import type { RawFile } from './migrations';
 import { OLDEST_MIGRATABLE_VERSION, migrateScenarioSet } from './migrations';
-import type { Scenario } from './scenario';
-import type { PathKey, ValidationIssue } from './validate';
+import type { Scenario } from '../../model/scenario';
+import type { PathKey, ValidationIssue } from '../../model/validate';
 import {
 	FORBIDDEN_KEYS,
 	MAX_LISTED_ERRORS,
@@ -32,10 +32,10 @@ import {
 	describeValue,
 	fieldPhrase,
 	formatCount
-} from './validate';
-import { MAX_SCENARIOS } from './validate-bounds';
-import { validateDataset } from './validate-dataset';
-import { scenarioWhere, validateScenario } from './validate-scenario';
+} from '../../model/validate';
+import { MAX_SCENARIOS } from '../../model/validate-bounds';
+import { validateDataset } from '../../model/validate-dataset';
+import { scenarioWhere, validateScenario } from '../../model/validate-scenario';
 
 export const SCENARIO_SET_FORMAT = 'send-workbench/scenario-set';
 /** The version this app writes, and the newest it reads. */

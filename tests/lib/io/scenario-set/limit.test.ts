@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { kingstonDataset } from '../../../src/lib/data/kingston';
-import { kingstonScenarios } from '../../../src/lib/data/kingston-scenarios';
-import { parseScenarioSet } from '../../../src/lib/model/scenario-set';
-import { MAX_SCENARIOS } from '../../../src/lib/model/validate-bounds';
+import { kingstonDataset } from '../../../../src/lib/data/kingston';
+import { kingstonScenarios } from '../../../../src/lib/data/kingston-scenarios';
+import { parseScenarioSet } from '../../../../src/lib/io/scenario-set/format';
+import { MAX_SCENARIOS } from '../../../../src/lib/model/validate-bounds';
 
 /** A scenario set file holding `n` copies of Kingston's baseline, each with its own id and name. */
 function setOf(n: number): string {

@@ -8,7 +8,7 @@ import {
 	importScenarioSetFile,
 	scenarioSetFileName,
 	scenarioSetText
-} from '$lib/io/scenario-set-file';
+} from '$lib/io/scenario-set/file';
 
 const dataset = kingstonDataset();
 const scenarios = kingstonScenarios();

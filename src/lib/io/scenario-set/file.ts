@@ -10,18 +10,14 @@
  * `addDataset`, one storage transaction). A file that is refused, or a save that fails, changes
  * nothing; the messages say which file, where and what was expected.
  */
-import type { Dataset } from '../model/dataset';
-import type { Scenario } from '../model/scenario';
-import type { ScenarioSetApp } from '../model/scenario-set';
-import {
-	MAX_SCENARIO_SET_BYTES,
-	parseScenarioSet,
-	serialiseScenarioSet
-} from '../model/scenario-set';
-import { slugify } from '../model/categories';
-import { saveText } from '../client/download';
-import { ImportError } from './csv/errors';
-import { readUtf8File } from './csv/utf8';
+import type { Dataset } from '../../model/dataset';
+import type { Scenario } from '../../model/scenario';
+import type { ScenarioSetApp } from './format';
+import { MAX_SCENARIO_SET_BYTES, parseScenarioSet, serialiseScenarioSet } from './format';
+import { slugify } from '../../model/categories';
+import { saveText } from '../../client/download';
+import { ImportError } from '../csv/errors';
+import { readUtf8File } from '../csv/utf8';
 
 /** What writes the files (kept in step with package.json's version). */
 export const APP_INFO: ScenarioSetApp = { name: 'SEND Workbench', version: '0.1.0' };
