@@ -75,7 +75,15 @@ export interface MetricLayout {
 	bandRows: number[];
 	/** Row of `savings:<id>` for each savings line. */
 	savingsRows: number[];
+	/**
+	 * Row of `placement_cost_by_setting:<id>` for each setting index (docs/model.md §3.2): the
+	 * setting's caseload × unit cost, £; the rows add up to `placement_cost`.
+	 */
+	costSettingRows: number[];
 }
+
+/** The prefix of the placement cost rows by setting, `placement_cost_by_setting:<setting id>`. */
+export const COST_BY_SETTING_PREFIX = 'placement_cost_by_setting:';
 
 /**
  * The metric rows for a state space and savings lines, in the order of docs/model.md §6.
@@ -98,8 +106,14 @@ export function metricLayout(
 		add(`ehcp_by_age_band:${b.id}`, 'census', `EHCPs aged ${b.label}`, 'children')
 	);
 	let savingsRows: number[] = [];
+	let costSettingRows: number[] = [];
 	for (const m of FINANCE_METRICS) {
 		add(m, 'finance', LABELS[m], m === 'cap_breached' ? 'probability' : 'gbp');
+		if (m === 'placement_cost') {
+			costSettingRows = space.settings.map((s) =>
+				add(`${COST_BY_SETTING_PREFIX}${s.id}`, 'finance', `Placement cost: ${s.name}`, 'gbp')
+			);
+		}
 		if (m === 'savings_total') {
 			savingsRows = savings.map((s) => add(`savings:${s.id}`, 'finance', s.name, 'gbp'));
 		}
@@ -109,7 +123,8 @@ export function metricLayout(
 		index: new Map(defs.map((d, i) => [d.name, i])),
 		settingRows,
 		bandRows,
-		savingsRows
+		savingsRows,
+		costSettingRows
 	};
 }
 

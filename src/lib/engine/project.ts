@@ -28,6 +28,8 @@ export interface Workspace {
 	/** Caseload by setting index and by age band of the step being rolled up. */
 	bySetting: Float64Array;
 	byBand: Float64Array;
+	/** Placement cost by setting index of the step being rolled up, £. */
+	costBySetting: Float64Array;
 	/** Step parameters with a simulation's persistent deviations (uncertainty.ts), made on use. */
 	deviated: DeviatedSteps | null;
 }
@@ -51,6 +53,7 @@ export function createWorkspace(c: CompiledScenario): Workspace {
 		bandOfState,
 		bySetting: new Float64Array(c.space.settings.length),
 		byBand: new Float64Array(AGE_BANDS.length),
+		costBySetting: new Float64Array(c.space.settings.length),
 		deviated: null
 	};
 }
@@ -86,9 +89,9 @@ export function runTrajectory(
 	const rJoin = metricRow(L, 'ehcp_joiners');
 	const rLeave = metricRow(L, 'ehcp_leavers');
 	const rMove = metricRow(L, 'ehcp_movers');
-	const { settingRows, bandRows } = L;
+	const { settingRows, bandRows, costSettingRows } = L;
 	const { setting } = c.space;
-	const { bandOfState, bySetting, byBand } = ws;
+	const { bandOfState, bySetting, byBand, costBySetting } = ws;
 	ws.stock.set(c.base);
 	let steps = c.steps;
 	if (deviations) {
@@ -110,6 +113,7 @@ export function runTrajectory(
 		let cost = 0;
 		bySetting.fill(0);
 		byBand.fill(0);
+		costBySetting.fill(0);
 		for (let i = 0; i < touchedCount; i++) {
 			const s = touched[i];
 			const n = next[s];
@@ -117,9 +121,13 @@ export function runTrajectory(
 			joined += joiners[s];
 			left += leavers[s];
 			moved += moversOut[s];
-			cost += n * unitCost[s];
+			const spend = n * unitCost[s];
+			cost += spend;
 			if (n === 0) continue;
 			bySetting[setting[s]] += n;
+			// The same terms as `cost`, grouped by setting: the rows add up to placement_cost
+			// (to floating-point rounding, far below a penny).
+			costBySetting[setting[s]] += spend;
 			const b = bandOfState[s];
 			if (b >= 0) byBand[b] += n;
 		}
@@ -129,6 +137,7 @@ export function runTrajectory(
 		put(rMove, k, moved);
 		for (let i = 0; i < settingRows.length; i++) put(settingRows[i], k, bySetting[i]);
 		for (let b = 0; b < bandRows.length; b++) put(bandRows[b], k, byBand[b]);
+		for (let i = 0; i < costSettingRows.length; i++) put(costSettingRows[i], k, costBySetting[i]);
 		ws.placement[k] = cost;
 		observer?.step(k, ws.flows);
 	}

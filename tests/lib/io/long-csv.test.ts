@@ -82,3 +82,73 @@ describe('simulationRows', () => {
 		);
 	});
 });
+
+describe('placement_cost_by_setting in the long CSV', () => {
+	const penny = 0.005;
+	const bySetting = (metric: string) => metric.startsWith('placement_cost_by_setting:');
+
+	it('has one row per setting of ehcp_by_setting, with the same ids, for every scenario', () => {
+		for (const s of kingstonScenarios()) {
+			const expected = expectedRows(runExpected(prepared, s));
+			const ids = (prefix: string) => [
+				...new Set(
+					expected
+						.filter((r) => r.metric.startsWith(prefix))
+						.map((r) => r.metric.slice(prefix.length))
+				)
+			];
+			expect(ids('placement_cost_by_setting:')).toEqual(ids('ehcp_by_setting:'));
+			expect(ids('placement_cost_by_setting:')).toHaveLength(prepared.dataset.settings.length);
+		}
+	});
+
+	it('sums to placement_cost to the penny in every year of every scenario (expected rows)', () => {
+		for (const s of kingstonScenarios()) {
+			const expected = expectedRows(runExpected(prepared, s));
+			const years = [
+				...new Set(expected.filter((r) => r.metric === 'placement_cost').map((r) => r.year))
+			];
+			expect(years).toHaveLength(H);
+			for (const year of years) {
+				const inYear = expected.filter((r) => r.year === year);
+				const total = inYear.find((r) => r.metric === 'placement_cost')!.value as number;
+				const parts = inYear.filter((r) => bySetting(r.metric)).map((r) => r.value as number);
+				expect(total).toBeGreaterThan(1e6);
+				expect(Math.abs(parts.reduce((a, b) => a + b, 0) - total)).toBeLessThan(penny);
+			}
+		}
+	});
+
+	it('sums to placement_cost to the penny in every simulation, and so do the Monte Carlo means', () => {
+		const L = compiled.layout;
+		const M = L.defs.length;
+		const total = L.index.get('placement_cost')!;
+		for (let i = 0; i < run.simulations; i++) {
+			for (let k = 0; k < H; k++) {
+				const at = (row: number) => run.values[(i * M + row) * H + k];
+				const parts = L.costSettingRows.reduce((a, row) => a + at(row), 0);
+				expect(Math.abs(parts - at(total))).toBeLessThan(penny);
+			}
+		}
+		for (const year of compiled.years) {
+			const means = rows.filter((r) => r.year === year && r.statistic === 'mean');
+			const mean = means.find((r) => r.metric === 'placement_cost')!.value as number;
+			const parts = means.filter((r) => bySetting(r.metric)).map((r) => r.value as number);
+			expect(Math.abs(parts.reduce((a, b) => a + b, 0) - mean)).toBeLessThan(penny);
+		}
+	});
+
+	it('leaves the names and order of the other metrics unchanged', () => {
+		const names = compiled.layout.defs.map((d) => d.name).filter((n) => !bySetting(n));
+		const i = names.indexOf('placement_cost');
+		expect(names.slice(i, i + 6)).toEqual([
+			'placement_cost',
+			'hnb_allocation',
+			'block_transfers',
+			'total_budget',
+			'hnb_expenditure_before_savings',
+			'savings_total'
+		]);
+		expect(names[i - 1]).toMatch(/^ehcp_by_age_band:/);
+	});
+});
