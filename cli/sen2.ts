@@ -12,7 +12,8 @@
  */
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { metricValue, runExpected, prepareDataset } from '../src/lib/engine/workbench';
+import { runExpected, prepareDataset } from '../src/lib/engine/workbench';
+import { metricValue } from '../src/lib/model/results';
 import { ImportError } from '../src/lib/io/csv/errors';
 import { parseCsv } from '../src/lib/io/csv/parse';
 import { scenarioSetText } from '../src/lib/io/scenario-set/file';

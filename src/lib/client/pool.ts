@@ -29,7 +29,8 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
-import type { MonteCarloRun, MonteCarloSummary } from '../engine/monte-carlo';
+import type { MonteCarloRun } from '../engine/monte-carlo';
+import type { MonteCarloSummary } from '../model/results';
 import { startSummary, summariseRows } from '../engine/monte-carlo';
 import type { ProjectionApi, SimulatedScenario } from '$workers/projection-api';
 import {

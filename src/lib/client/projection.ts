@@ -7,7 +7,7 @@
 import type { Dataset } from '../model/dataset';
 import type { Actuals } from '../model/actuals';
 import type { Scenario } from '../model/scenario';
-import type { ScenarioResult } from '../engine/workbench';
+import type { ScenarioResult } from '../model/results';
 import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../engine/goal-seek';
 import type { SensitivityOptions, SensitivityResult } from '../engine/sensitivity';
 import type { DsgGrid } from '../io/dsg-grid';

@@ -10,8 +10,8 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { Kpi, KpiFormulaId, RagRating, RagRule } from '../model/kpi';
-import type { ScenarioResult } from './workbench';
-import { metricValues } from './workbench';
+import type { ScenarioResult } from '../model/results';
+import { metricValues } from '../model/results';
 
 /**
  * The target for the reporting period, in the KPI's unit.

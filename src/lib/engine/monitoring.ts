@@ -11,8 +11,8 @@
 import type { RagRating } from '../model/kpi';
 import type { FinancialYear } from '../model/years';
 import { exceedsCap } from './finance';
-import type { ScenarioResult } from './workbench';
-import { metricValue } from './workbench';
+import type { ScenarioResult } from '../model/results';
+import { metricValue } from '../model/results';
 
 export interface MonitoringRow {
 	id: string;

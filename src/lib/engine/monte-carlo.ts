@@ -11,16 +11,11 @@
  * than the two scenarios' own spreads suggest, because the noise they share cancels.
  */
 import type { FinancialYear } from '../model/years';
-import type { MetricDef } from './metrics';
+import type { MetricDef } from '../model/results';
 import type { CompiledScenario } from './scenario';
 import { simulate, type SimulationBlock } from './simulate';
-import {
-	firstBreachDistribution,
-	SUMMARY_STATISTICS,
-	summariseSimulations,
-	type FirstBreachDistribution,
-	type SimulationSummary
-} from './summary';
+import { firstBreachDistribution, summariseSimulations, type SimulationSummary } from './summary';
+import { SUMMARY_STATISTICS, type FirstBreachDistribution } from '../model/results';
 
 /** What a run is of: the scenario and the shape of its metric × step matrix. */
 export interface RunMeta {

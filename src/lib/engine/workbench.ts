@@ -8,7 +8,7 @@ import type { FinancialYear } from '../model/years';
 import { resolveDefaultEstimator } from './backtest';
 import type { DemandModel } from './demand';
 import { estimateDemand } from './estimate';
-import type { MetricDef } from './metrics';
+import type { MetricDef } from '../model/results';
 import { metricRow } from './metrics';
 import { projectExpected } from './project';
 import type { CompiledScenario } from './scenario';

@@ -5,9 +5,9 @@
  * with the financial year (or `none`) as its value when expected, and under Monte Carlo one row
  * per financial year, and one with year `none`, each with its probability.
  */
-import type { MonteCarloSummary } from '../engine/monte-carlo';
-import { SUMMARY_STATISTICS } from '../engine/monte-carlo';
-import type { ScenarioResult } from '../engine/workbench';
+import type { MonteCarloSummary } from '../model/results';
+import { SUMMARY_STATISTICS } from '../model/results';
+import type { ScenarioResult } from '../model/results';
 import { toCsv } from './csv/write';
 
 export const LONG_CSV_HEADER = ['scenario', 'year', 'metric', 'statistic', 'value'] as const;

@@ -17,7 +17,8 @@
 import { untrack } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
-import type { MonteCarloRun, MonteCarloSummary, ScenarioComparison } from '../engine/monte-carlo';
+import type { MonteCarloRun, ScenarioComparison } from '../engine/monte-carlo';
+import type { MonteCarloSummary } from '../model/results';
 import { compareScenarios } from '../engine/monte-carlo';
 import { ENGINE_VERSION } from '../engine/version';
 import {

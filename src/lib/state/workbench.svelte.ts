@@ -7,7 +7,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
-import type { ScenarioResult } from '../engine/workbench';
+import type { ScenarioResult } from '../model/results';
 import type { GoalSeekOptions, GoalSeekTarget } from '../engine/goal-seek';
 import type { SensitivityOptions } from '../engine/sensitivity';
 import { kingstonScenarios } from '../data/kingston-scenarios';

@@ -8,8 +8,10 @@ import { BASELINE_TREND, MAY_PROJECTION, kingstonScenarios } from '$lib/data/kin
 import { ncysOfAgeBand } from '$lib/model/categories';
 import type { Lever, Scenario } from '$lib/model/scenario';
 import { projectExpected } from '$lib/engine/project';
-import type { PreparedDataset, ScenarioResult } from '$lib/engine/workbench';
-import { compile, metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import type { PreparedDataset } from '$lib/engine/workbench';
+import type { ScenarioResult } from '$lib/model/results';
+import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { FINANCE_METRICS } from '$lib/engine/metrics';
 
 let prepared: PreparedDataset;

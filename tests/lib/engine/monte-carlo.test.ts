@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios, SVA_PLAN } from '$lib/data/kingston-scenarios';
-import {
-	combineBlocks,
-	compareScenarios,
-	runMeta,
-	runMonteCarlo,
-	simulatedValues,
-	startSummary,
-	statisticSeries,
-	summariseMonteCarlo,
-	summariseRows,
-	SUMMARY_STATISTICS,
-	type MonteCarloRun
-} from '$lib/engine/monte-carlo';
+import { combineBlocks, compareScenarios, runMeta, runMonteCarlo, simulatedValues, startSummary, summariseMonteCarlo, summariseRows, type MonteCarloRun } from '$lib/engine/monte-carlo';
+import { statisticSeries, SUMMARY_STATISTICS } from '$lib/model/results';
 import { simulate } from '$lib/engine/simulate';
-import { compile, metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import type { Scenario } from '$lib/model/scenario';
 
 const prepared = prepareDataset(kingstonDataset());

@@ -16,7 +16,8 @@ import {
 	keepPlan,
 	rebaseScenario
 } from '$lib/engine/rebase';
-import { metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { validateDataset } from '$lib/model/validate-dataset';
 
 const kingston = kingstonDataset();

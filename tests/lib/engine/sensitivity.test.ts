@@ -3,12 +3,8 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, MAY_PROJECTION, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import type { Scenario } from '$lib/model/scenario';
 import { sensitivity } from '$lib/engine/sensitivity';
-import {
-	metricValues,
-	prepareDataset,
-	runExpected,
-	type PreparedDataset
-} from '$lib/engine/workbench';
+import { prepareDataset, runExpected, type PreparedDataset } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 
 const dataset = kingstonDataset();
 let prepared: PreparedDataset;

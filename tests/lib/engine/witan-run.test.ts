@@ -13,12 +13,8 @@ import {
 	witanTrajectory,
 	type WitanRunResult
 } from '../../../src/lib/engine/witan-run';
-import {
-	compile,
-	metricValues,
-	prepareDataset,
-	runExpected
-} from '../../../src/lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '../../../src/lib/engine/workbench';
+import { metricValues } from '../../../src/lib/model/results';
 import type { Lever, Scenario } from '../../../src/lib/model/scenario';
 import { writeWitanOutputs } from '../../../src/lib/io/witan/outputs';
 import { TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';

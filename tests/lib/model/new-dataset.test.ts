@@ -20,7 +20,8 @@ import type { FinanceLedger } from '$lib/model/dataset';
 import { PROVENANCE_KINDS } from '$lib/model/provenance';
 import { validateDataset } from '$lib/model/validate-dataset';
 import { validateScenario } from '$lib/model/validate-scenario';
-import { prepareDataset, runExpected, metricValues } from '$lib/engine/workbench';
+import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 
 const root = new URL('../../fixtures/new-dataset/', import.meta.url);
 const files = [

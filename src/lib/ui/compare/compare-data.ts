@@ -6,9 +6,9 @@
  * random numbers). Pure: it formats what the engine computed.
  */
 import type { Scenario } from '../../model/scenario';
-import type { ScenarioResult } from '../../engine/workbench';
-import { metricValues } from '../../engine/workbench';
-import type { MonteCarloSummary } from '../../engine/monte-carlo';
+import type { ScenarioResult } from '../../model/results';
+import { metricValues } from '../../model/results';
+import type { MonteCarloSummary } from '../../model/results';
 import type { SampledMetric, SimulationEntry } from '../../state/simulation.svelte';
 import { sampledDifference } from '../../state/simulation.svelte';
 import { formatCount, formatMillions, formatPercent } from '../../charts/format';

@@ -3,8 +3,8 @@
  * for HNB expenditure before savings, for the Actuals page's charts and tables.
  */
 import { actualTotals } from '../../engine/backtest';
-import type { ScenarioResult } from '../../engine/workbench';
-import { metricValues } from '../../engine/workbench';
+import type { ScenarioResult } from '../../model/results';
+import { metricValues } from '../../model/results';
 import type { Actuals } from '../../model/actuals';
 import { caseloadActualTotal } from '../../model/actuals';
 import type { Dataset } from '../../model/dataset';

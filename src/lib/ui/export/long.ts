@@ -3,8 +3,8 @@
  * for scenarios that have a Monte Carlo summary, its simulation rows. This is the boundary the
  * Monte Carlo results plug into: pass their summaries when the page has them.
  */
-import type { MonteCarloSummary } from '$lib/engine/monte-carlo';
-import type { ScenarioResult } from '$lib/engine/workbench';
+import type { MonteCarloSummary } from '$lib/model/results';
+import type { ScenarioResult } from '$lib/model/results';
 import { expectedRows, longCsv, simulationRows, type LongRow } from '$lib/io/long-csv';
 
 /**

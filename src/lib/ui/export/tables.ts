@@ -7,8 +7,8 @@
  */
 import type { MonitoringTable } from '../../engine/monitoring';
 import { periodTarget, rateKpi } from '../../engine/kpi';
-import type { ScenarioResult } from '../../engine/workbench';
-import { metricValues } from '../../engine/workbench';
+import type { ScenarioResult } from '../../model/results';
+import { metricValues } from '../../model/results';
 import type { Kpi, KpiUnit } from '../../model/kpi';
 import type { CellValue, DataTable } from '../../io/table';
 import { tidy } from '../../io/long-csv';

@@ -6,8 +6,8 @@
 import type { Dataset } from '$lib/model/dataset';
 import type { Kpi, RagRating } from '$lib/model/kpi';
 import { DSG_CATEGORIES, type DsgCategoryId } from '$lib/model/categories';
-import type { ScenarioResult } from '$lib/engine/workbench';
-import { metricValues } from '$lib/engine/workbench';
+import type { ScenarioResult } from '$lib/model/results';
+import { metricValues } from '$lib/model/results';
 import { rateKpi } from '$lib/engine/kpi';
 import { formatCount, formatMillions, formatPercent } from '$lib/charts/format';
 

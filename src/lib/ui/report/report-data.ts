@@ -8,7 +8,7 @@ import type { Kpi } from '$lib/model/kpi';
 import type { Scenario } from '$lib/model/scenario';
 import { MAY_PROJECTION } from '$lib/data/kingston-scenarios';
 import { defaultPlanId } from '$lib/ui/data/plan-vs-actual';
-import type { ScenarioResult } from '$lib/engine/workbench';
+import type { ScenarioResult } from '$lib/model/results';
 import { computeKpi } from '$lib/engine/kpi';
 import {
 	comparePeriods,

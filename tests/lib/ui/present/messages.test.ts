@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
-import { metricValues, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { ehcpsByCategory, keyMessages, ragSummary } from '$lib/ui/present/messages';
 
 const dataset = kingstonDataset();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { compile, prepareDataset, runExpected, type ScenarioResult } from '$lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { type ScenarioResult } from '$lib/model/results';
 import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
 import ScenarioOutcome from '$lib/ui/scenario/ScenarioOutcome.svelte';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, SVA_PLAN, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { LEVER_KINDS, type Scenario } from '$lib/model/scenario';
-import { prepareDataset, runExpected, metricValues } from '$lib/engine/workbench';
+import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import {
 	LEVER_GROUPS,
 	checkEdit,
