@@ -46,8 +46,10 @@ describe('forecast export-table', () => {
 		const csv = join(dir, 'grid.csv');
 		await run({ table: 'dsg-grid', format: 'csv', out: csv });
 		const lines = readFileSync(csv, 'utf8').trim().split('\n');
-		expect(lines).toHaveLength(1 + 7 * 6 + 1);
-		expect(lines.at(-1)).toMatch(/^All categories,All ages,1436,1550,/);
+		// Children by category and age band, then placement cost (£) by category and in all.
+		expect(lines).toHaveLength(1 + 7 * 6 + 1 + 7 + 1);
+		expect(lines[1 + 7 * 6]).toMatch(/^All categories,All ages,1436,1550,/);
+		expect(lines.at(-1)).toMatch(/^All categories,Placement cost \(£ in the financial year\),,\d/);
 		const xlsx = join(dir, 'grid.xlsx');
 		await run({
 			table: 'dsg-grid',

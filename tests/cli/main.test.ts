@@ -126,6 +126,7 @@ describe('the other verbs', () => {
 			'ehcp_by_setting:independent_special',
 			'ehcp_by_age_band:age_5_10',
 			'placement_cost',
+			'placement_cost_by_setting:independent_special',
 			'hnb_allocation',
 			'block_transfers',
 			'total_budget',

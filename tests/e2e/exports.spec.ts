@@ -105,8 +105,10 @@ test.describe('exports', () => {
 		expect(lines[0]).toBe(
 			'Placement category,Age band,Jan 2021 (actual),Jan 2022,Jan 2023,Jan 2024,Jan 2025,Jan 2026'
 		);
-		expect(lines).toHaveLength(1 + 7 * 6 + 1);
-		expect(lines.at(-1)).toMatch(/^All categories,All ages,1436,1537,/);
+		// Children by category and age band, then placement cost (£) by category and in all.
+		expect(lines).toHaveLength(1 + 7 * 6 + 1 + 7 + 1);
+		expect(lines[1 + 7 * 6]).toMatch(/^All categories,All ages,1436,1537,/);
+		expect(lines.at(-1)).toMatch(/^All categories,Placement cost \(£ in the financial year\),,\d/);
 		const xlsx = await download(page, grid.getByRole('button', { name: /as XLSX/ }));
 		const ws = (await workbook(xlsx.bytes)).worksheets[0];
 		expect(ws.getCell('A4').value).toBe('Mainstream schools or academies');

@@ -1,15 +1,19 @@
 /**
- * The DSG management plan grid (docs/model.md §6): EHCPs by the template's 7 placement categories × 5
- * age bands × January census, from a projection's stocks by state. Each setting counts in its
+ * The DSG management plan grid (docs/model.md §6.5): EHCPs by the template's 7 placement categories
+ * × 5 age bands × January census, from a projection's stocks by state. Each setting counts in its
  * DSG category (`SettingDef.group`) and each NCY in the age band of age NCY + 4; children at an
  * NCY outside ages 0–25 (possible in witan.send data) are counted apart, never dropped silently.
+ * Below them, the placement cost of each category in the financial year that contains each
+ * projected census (the `placement_cost_by_setting:<setting>` rows rolled up, docs/model.md §3.2).
  */
 import type { AgeBand, DsgCategory } from '../model/categories';
 import { AGE_BANDS, DSG_CATEGORIES, ageBandOfNcy } from '../model/categories';
 import type { ExpectedProjection } from '../engine/project';
 import type { CompiledScenario } from '../engine/scenario';
 import { largestRemainder } from '../engine/rounding';
+import type { FinancialYear } from '../model/years';
 import type { DataTable } from './table';
+import { tidy } from './long-csv';
 
 export interface DsgGrid {
 	scenarioName: string;
@@ -25,6 +29,13 @@ export interface DsgGrid {
 	unbanded: number[];
 	/** EHCPs per census, all cells plus `unbanded`. */
 	totals: number[];
+	/** The financial year containing each projected census (`censuses` after the base). */
+	years: FinancialYear[];
+	/**
+	 * Placement cost, £, `costs[category][k]` in financial year `years[k]`: the category's
+	 * settings' caseload × unit cost. Adds up to `placement_cost` over the categories.
+	 */
+	costs: number[][];
 }
 
 /** The index of an NCY's age band, or −1 for an NCY outside ages 0–25 (witan.send data). */
@@ -64,6 +75,18 @@ export function dsgGrid(compiled: CompiledScenario, projection: ExpectedProjecti
 		catOfState[s] = c;
 		bandOfState[s] = bandOf(space.ncy[s], bandIndex);
 	}
+	const H = compiled.censuses.length;
+	const costs = DSG_CATEGORIES.map(() => compiled.years.map(() => 0));
+	space.settings.forEach((setting, i) => {
+		const c = categoryIndex.get(setting.group);
+		if (c === undefined) {
+			throw new Error(
+				`dsgGrid: setting "${setting.id}" has group "${setting.group}", which is not a DSG category`
+			);
+		}
+		const row = compiled.layout.costSettingRows[i];
+		for (let k = 0; k < H; k++) costs[c][k] += projection.values[row * H + k];
+	});
 	const counts = DSG_CATEGORIES.map(() => AGE_BANDS.map(() => censuses.map(() => 0)));
 	const unbanded = censuses.map(() => 0);
 	const totals = censuses.map(() => 0);
@@ -84,7 +107,9 @@ export function dsgGrid(compiled: CompiledScenario, projection: ExpectedProjecti
 		bands: AGE_BANDS,
 		counts,
 		unbanded,
-		totals
+		totals,
+		years: compiled.years,
+		costs
 	};
 }
 
@@ -114,6 +139,9 @@ export function roundGrid(grid: DsgGrid): DsgGrid {
 		totals: grid.totals.map((_, t) => Math.round(grid.totals[t]))
 	};
 }
+
+/** The "Age band" cell of the placement cost rows. */
+export const COST_LABEL = 'Placement cost (£ in the financial year)';
 
 /**
  * The grid as an export table: one row per placement category and age band (the template's
@@ -152,14 +180,26 @@ export function dsgGridTable(grid: DsgGrid, { round = true } = {}): DataTable {
 				g.unbanded[t]
 		)
 	]);
+	// Costs belong to financial years; the base census (an actual) has none. Pounds in full.
+	const pounds = (v: number) => ({ value: tidy(v), format: '£#,##0.00' });
+	g.categories.forEach((cat, c) =>
+		rows.push([cat.label, COST_LABEL, null, ...g.costs[c].map(pounds)])
+	);
+	rows.push([
+		'All categories',
+		COST_LABEL,
+		null,
+		...g.years.map((_, k) => pounds(g.costs.reduce((a, byYear) => a + byYear[k], 0)))
+	]);
 	return {
 		name: 'DSG management plan grid',
-		title: `EHCPs by placement category and age band at each January census — ${g.scenarioName}`,
+		title: `EHCPs by placement category and age band at each January census, and placement cost by category — ${g.scenarioName}`,
 		columns,
 		rows,
 		notes: [
 			`Scenario: ${g.scenarioName}. Jan ${g.baseCensus} is the base census; later years are the expected projection.`,
 			'Age at 31 August before the school year. Placement categories as in the DSG management plan template.',
+			`${COST_LABEL} rows: caseload × unit cost with inflation in the financial year that contains each January census (Jan ${g.censuses[1] ?? ''} → ${g.years[0] ?? ''}), in pounds; the base census has none.`,
 			...(round
 				? ['Expected values rounded to whole children per census, keeping each census total.']
 				: [])

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProjectionClient } from '$lib/client/projection';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { metricValues } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { failingWorkers } from './failing-projection-worker';
 
 const clients: ProjectionClient[] = [];

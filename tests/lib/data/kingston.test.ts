@@ -6,7 +6,8 @@ import {
 	MAY_PROJECTION,
 	BASELINE_TREND
 } from '$lib/data/kingston-scenarios';
-import { prepareDataset, runExpected, metricValue } from '$lib/engine/workbench';
+import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValue } from '$lib/model/results';
 import type { Figure } from '$lib/model/provenance';
 
 const dataset = kingstonDataset();

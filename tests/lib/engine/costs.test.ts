@@ -8,7 +8,8 @@ import { COST_BY_SETTING_PREFIX, metricLayout } from '$lib/engine/metrics';
 import { projectExpected } from '$lib/engine/project';
 import type { CompiledScenario } from '$lib/engine/scenario';
 import { createStateSpace, stateIndex } from '$lib/engine/space';
-import { metricValues, resultOf } from '$lib/engine/workbench';
+import { resultOf } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { assumption } from '$lib/model/provenance';
 import { quietStep, setting } from './fixtures';
 

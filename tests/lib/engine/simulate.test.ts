@@ -3,8 +3,10 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
 import { metricRow } from '$lib/engine/metrics';
 import { simulate, simulationValues } from '$lib/engine/simulate';
-import { compile, prepareDataset, runExpected, metricValues } from '$lib/engine/workbench';
-import { runMonteCarlo, summariseMonteCarlo, statisticSeries } from '$lib/engine/monte-carlo';
+import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
+import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
+import { statisticSeries } from '$lib/model/results';
 import { plainScenario, witanLikeDataset } from '../../fixtures/monte-carlo/witan-like';
 
 const prepared = prepareDataset(kingstonDataset());

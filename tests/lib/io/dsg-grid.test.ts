@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios, MAY_PROJECTION, SVA_PLAN } from '$lib/data/kingston-scenarios';
 import { projectExpected } from '$lib/engine/project';
-import { compile, metricValues, prepareDataset, resultOf } from '$lib/engine/workbench';
-import { dsgGrid, dsgGridTable, roundGrid } from '$lib/io/dsg-grid';
+import { compile, prepareDataset, resultOf } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
+import { COST_LABEL, dsgGrid, dsgGridTable, roundGrid } from '$lib/io/dsg-grid';
 import { tableToCsv } from '$lib/io/table';
 import { AGE_BANDS, DSG_CATEGORIES } from '$lib/model/categories';
 import { createProjectionApi } from '../../../workers/projection-api';
@@ -89,11 +90,40 @@ describe('the DSG management plan grid', () => {
 			'Jan 2025',
 			'Jan 2026'
 		]);
-		expect(table.rows).toHaveLength(7 * 6 + 1);
-		const last = table.rows.at(-1)!;
-		expect(last.slice(0, 4)).toEqual(['All categories', 'All ages', 1436, 1537]);
+		expect(table.rows).toHaveLength(7 * 6 + 1 + 7 + 1);
+		const all = table.rows[7 * 6];
+		expect(all.slice(0, 4)).toEqual(['All categories', 'All ages', 1436, 1537]);
 		const csv = tableToCsv(table).split('\n');
 		expect(csv[1]).toMatch(/^Mainstream schools or academies,Under 5,\d+,/);
+	});
+
+	it('has placement cost rows per category, in pounds per financial year, adding up to placement_cost', () => {
+		expect(grid.years).toEqual(['2021/22', '2022/23', '2023/24', '2024/25', '2025/26']);
+		const placement = metricValues(result, 'placement_cost');
+		placement.forEach((v, k) =>
+			expect(Math.abs(sum(grid.costs.map((c) => c[k])) - v)).toBeLessThan(0.005)
+		);
+		DSG_CATEGORIES.forEach((cat, c) => {
+			const settings = dataset.settings.filter((s) => s.group === cat.id);
+			const expected = result.years.map((_, k) =>
+				sum(settings.map((s) => metricValues(result, `placement_cost_by_setting:${s.id}`)[k]))
+			);
+			expect(grid.costs[c]).toEqual(expected);
+		});
+		const table = dsgGridTable(grid);
+		const costRows = table.rows.filter((r) => r[1] === COST_LABEL);
+		expect(costRows.map((r) => r[0])).toEqual([
+			...DSG_CATEGORIES.map((c) => c.label),
+			'All categories'
+		]);
+		// No cost at the base census (an actual); pounds unrounded, unlike the children.
+		for (const r of costRows) expect(r[2]).toBeNull();
+		const total = costRows.at(-1)!.slice(3) as { value: number }[];
+		total.forEach((cell, k) => expect(Math.abs(cell.value - placement[k])).toBeLessThan(0.005));
+		const csv = tableToCsv(table).trim().split('\n');
+		expect(csv.at(-1)).toMatch(
+			/^All categories,Placement cost \(£ in the financial year\),,\d+(\.\d+)?,/
+		);
 	});
 
 	it('differs between scenarios that differ in demand', () => {

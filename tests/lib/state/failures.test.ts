@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchState } from '$lib/state/workbench.svelte';
 import { BASELINE_TREND } from '$lib/data/kingston-scenarios';
-import { metricValues } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 import { failingWorkers, type Failure } from '../client/failing-projection-worker';
 
 const opened: WorkbenchState[] = [];

@@ -12,7 +12,7 @@ import {
 	type WorkbenchDatabase
 } from '$lib/storage';
 import { SimulationState, inputsHash, sampledDifference } from '$lib/state/simulation.svelte';
-import { statisticSeries, type MonteCarloSummary } from '$lib/engine/monte-carlo';
+import { statisticSeries, type MonteCarloSummary } from '$lib/model/results';
 import { ENGINE_VERSION } from '$lib/engine/version';
 
 const dataset = kingstonDataset();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkbenchState, AUTOSAVE_MS } from '$lib/state/workbench.svelte';
 import { openWorkbenchDb, getScenario, type WorkbenchDatabase } from '$lib/storage';
 import { BASELINE_TREND, SVA_PLAN } from '$lib/data/kingston-scenarios';
-import { metricValues } from '$lib/engine/workbench';
+import { metricValues } from '$lib/model/results';
 
 let factory: IDBFactory;
 let db: WorkbenchDatabase;
