@@ -185,6 +185,69 @@ export interface Condition {
 	progress: string;
 }
 
+/** Whether a quarter's report may still change ('draft') or is frozen ('signed_off'). */
+export type ReportStatus = 'draft' | 'signed_off';
+
+/** A line of figures by financial year in a signed-off report's snapshot (one scenario). */
+export interface ReportSeries {
+	id: string;
+	label: string;
+	/** £, by the snapshot's `years`; null where the figure was not computable. */
+	values: (number | null)[];
+}
+
+/** A row of the financial model monitoring table as signed off (engine/monitoring.ts's shape). */
+export interface ReportMonitoringRow {
+	id: string;
+	label: string;
+	emphasis: boolean;
+	/** £ as computed. */
+	plan: number;
+	projection: number;
+	/** £m rounded to 3 dp, as shown. */
+	planShown: number;
+	projectionShown: number;
+	varianceShown: number;
+	better: 'higher' | 'lower';
+	rag: 'G' | 'A' | 'R';
+}
+
+/**
+ * The figures a quarter's report showed when it was signed off (docs/model.md §5.4), so that
+ * later quarters, edits of the KPIs and new results never change it.
+ */
+export interface ReportSnapshot {
+	/** The financial year of the KPI targets and the monitoring table (`2021/22`). */
+	year: FinancialYear;
+	/** The scenarios the report compared: the financial plan and the projection. */
+	planName: string;
+	projectionName: string;
+	/** The KPIs as the report showed them (as at the quarter, with the ratings' overrides then). */
+	kpis: Kpi[];
+	/** The projection's model value of each computable KPI, by KPI ref. */
+	modelValues: Record<string, number | null>;
+	/** The financial model monitoring table, or null when it could not be computed. */
+	monitoring: {
+		year: FinancialYear;
+		planName: string;
+		projectionName: string;
+		rows: ReportMonitoringRow[];
+	} | null;
+	/**
+	 * The cumulative DSG deficit before Safety Valve funding of every scenario and the cap, £ by
+	 * financial year (null: not computable, or no cap); `shown` lists the ids the report's chart
+	 * draws (plan and projection), the slides draw them all.
+	 */
+	deficit: {
+		years: FinancialYear[];
+		cap: (number | null)[];
+		series: ReportSeries[];
+		shown: string[];
+	} | null;
+	/** The slides' key messages in words. */
+	keyMessages: string[];
+}
+
 /** The narrative of a quarterly Safety Valve report (issue 5 renders it). */
 export interface QuarterlyReport {
 	id: string;
@@ -195,6 +258,24 @@ export interface QuarterlyReport {
 	signOffs: { role: string; name: string }[];
 	summary: string;
 	risks: string;
+	/** Absent → 'draft' (reports written before issue 11). */
+	status?: ReportStatus;
+	/** When it was signed off (ISO 8601 date and time, the app's clock); absent in a draft. */
+	signedOffAt?: string;
+	/** Who signed it off: the names of `signOffs` at that moment; absent in a draft. */
+	signedOffBy?: string[];
+	/**
+	 * The conditions' assessments in this quarter (title, assurance and progress). Absent → the
+	 * dataset's `conditions` (its current values, those of the latest draft).
+	 */
+	conditions?: Condition[];
+	/**
+	 * The forward look as edited (or as frozen at sign-off). Absent → generated from the results
+	 * when shown (a draft not edited yet).
+	 */
+	forwardLook?: string;
+	/** The figures shown when it was signed off; absent in a draft (it shows today's results). */
+	snapshot?: ReportSnapshot;
 }
 
 /** Reference populations for per-head KPIs, by census year. */

@@ -211,6 +211,51 @@ export const ConditionSchema = v.strictObject({
 	progress: text
 });
 
+const ReportSeriesSchema = v.strictObject({
+	id: text,
+	label: text,
+	values: v.array(v.nullable(finiteNumber))
+});
+
+/** The figures of a signed-off report (dataset.ts ReportSnapshot). */
+export const ReportSnapshotSchema = v.strictObject({
+	year: text,
+	planName: text,
+	projectionName: text,
+	kpis: v.array(KpiSchema),
+	modelValues: recordOf(v.nullable(finiteNumber), 'an object of model values by KPI ref'),
+	monitoring: v.nullable(
+		v.strictObject({
+			year: text,
+			planName: text,
+			projectionName: text,
+			rows: v.array(
+				v.strictObject({
+					id: text,
+					label: text,
+					emphasis: v.boolean(),
+					plan: finiteNumber,
+					projection: finiteNumber,
+					planShown: finiteNumber,
+					projectionShown: finiteNumber,
+					varianceShown: finiteNumber,
+					better: v.picklist(['higher', 'lower']),
+					rag: v.picklist(['G', 'A', 'R'])
+				})
+			)
+		})
+	),
+	deficit: v.nullable(
+		v.strictObject({
+			years: v.array(text),
+			cap: v.array(v.nullable(finiteNumber)),
+			series: v.array(ReportSeriesSchema),
+			shown: v.array(text)
+		})
+	),
+	keyMessages: v.array(text)
+});
+
 export const QuarterlyReportSchema = v.strictObject({
 	id: text,
 	title: text,
@@ -219,7 +264,14 @@ export const QuarterlyReportSchema = v.strictObject({
 	dataDate: text,
 	signOffs: v.array(v.strictObject({ role: text, name: text })),
 	summary: text,
-	risks: text
+	risks: text,
+	// Issue 11 item 7: all optional, so reports written before still load (absent → draft).
+	status: v.optional(v.picklist(['draft', 'signed_off'])),
+	signedOffAt: v.optional(text),
+	signedOffBy: v.optional(v.array(text)),
+	conditions: v.optional(v.array(ConditionSchema)),
+	forwardLook: v.optional(text),
+	snapshot: v.optional(ReportSnapshotSchema)
 });
 
 export const DatasetSchema = v.strictObject({

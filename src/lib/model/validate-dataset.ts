@@ -400,6 +400,7 @@ export function validateDataset(
 		(i) => `Report ${i + 1}`,
 		issues
 	);
+	checkReportGovernance(d, issues);
 	if (issues.errorCount > 0) {
 		return { ok: false, errors: issues.errors(top), warnings: issues.warnings() };
 	}
@@ -480,6 +481,44 @@ function isIsoDate(s: string): boolean {
 	const [y, mo, da] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const t = new Date(Date.UTC(y, mo - 1, da));
 	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === da;
+}
+
+/**
+ * A signed-off report carries what froze it (when, who, the figures); a draft carries none of it,
+ * so that a file cannot show a "signed-off" quarter whose figures would follow today's results
+ * (docs/model.md §5.4). Each report's own condition assessments have distinct ids.
+ */
+function checkReportGovernance(d: Dataset, issues: IssueCollector) {
+	d.reports.forEach((r, i) => {
+		const name = `Report ${i + 1} ("${r.id}")`;
+		if (r.status === 'signed_off') {
+			if (!r.snapshot) {
+				issues.error(
+					['reports', i, 'snapshot'],
+					`${name}: a signed-off report needs its snapshot of figures.`
+				);
+			}
+			if (!r.signedOffAt || Number.isNaN(Date.parse(r.signedOffAt))) {
+				issues.error(
+					['reports', i, 'signedOffAt'],
+					`${name}: a signed-off report needs the date and time it was signed off (ISO 8601), got ${JSON.stringify(r.signedOffAt ?? null)}.`
+				);
+			}
+		} else if (r.snapshot || r.signedOffAt || r.signedOffBy) {
+			issues.error(
+				['reports', i, 'status'],
+				`${name}: only a signed-off report (status "signed_off") has a snapshot, "signedOffAt" or "signedOffBy".`
+			);
+		}
+		if (r.conditions) {
+			checkIds(
+				r.conditions.map((c) => c.id),
+				['reports', i, 'conditions'],
+				(j) => `${name}, condition ${j + 1}`,
+				issues
+			);
+		}
+	});
 }
 
 /** Reports empty and repeated ids of a list. */
