@@ -14,7 +14,7 @@ import { metricValues } from '../../src/lib/model/results';
 import { witanBaselineScenario } from '../../src/lib/engine/witan-dataset';
 import type { WitanFile } from '../../src/lib/io/witan/csv';
 import { writeWitanOutputs } from '../../src/lib/io/witan/outputs';
-import { formatCount } from '../../src/lib/charts/format';
+import { formatCount } from '../../src/lib/model/format';
 import { createWitanWorkerApi } from '../../workers/witan-api';
 import { files, parsed, synthetic } from '../fixtures/witan-model/inputs';
 import { replaceRow } from '../fixtures/witan/inputs';

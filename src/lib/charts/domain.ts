@@ -1,7 +1,7 @@
 /**
  * Domains for a Frame's scales, computed from the data the layers will draw.
  */
-import { isPresent, type MaybeNumber } from './format';
+import { isPresent, type MaybeNumber } from '$lib/model/format';
 
 /**
  * The smallest and largest present value among any number of value lists; null, undefined and

@@ -17,6 +17,6 @@ export { default as DataTable } from './DataTable.svelte';
 export * from './context';
 export * from './domain';
 export * from './export';
-export * from './format';
+export * from '$lib/model/format';
 export * from './palette';
 export type * from './types';

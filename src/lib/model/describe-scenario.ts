@@ -14,30 +14,30 @@ import { ESTIMATOR_LABELS, LEDGER_LINE_LABELS, RATE_LEDGER_LINES } from './datas
 import type { Lever, LeverWindow, Scenario } from './scenario';
 import { DEFAULT_MONTE_CARLO } from './scenario';
 import type { FinancialYear } from './years';
+import { formatNumber, formatPercent, formatPounds } from './format';
 import { censusOfFinancialYear, financialYearOfCensus, isFinancialYear } from './years';
 
 /** What a description needs of the dataset: names of settings and savings lines. */
 export type DescribeContext = Pick<Dataset, 'settings' | 'finance'>;
 
-const en = (dp: number) =>
-	new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: dp });
+/** Up to `dp` decimals, no trailing zeros, real minus sign (model/format.ts). */
+const en = (dp: number) => ({
+	format: (x: number) => formatNumber(x, dp, { trim: true })
+});
 
 /** `0.2` → `20%`, `0.035` → `3.5%`, `-0.1` → `−10%` (real minus sign). */
 function percent(fraction: number): string {
-	const s = en(1).format(Math.abs(fraction * 100));
-	return `${fraction < 0 && s !== '0' ? '−' : ''}${s}%`;
+	return formatPercent(fraction, 1, { trim: true });
 }
 
 /** `0.09` → `+9%`, `-0.1` → `−10%`. */
 function signedPercent(fraction: number): string {
-	const p = percent(fraction);
-	return p.startsWith('−') || p === '0%' ? p : `+${p}`;
+	return formatPercent(fraction, 1, { trim: true, signed: true });
 }
 
 /** `1234567` → `£1,234,567`, `-500` → `−£500`. */
 function pounds(x: number): string {
-	const s = en(0).format(Math.abs(Math.round(x)));
-	return `${x < 0 && s !== '0' ? '−' : ''}£${s}`;
+	return formatPounds(x);
 }
 
 /** A multiplier with the change it makes: `×1.09 (+9%)`. */

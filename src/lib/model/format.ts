@@ -1,5 +1,11 @@
 /**
- * en-GB number formatters for charts, tables and exports (docs/model.md §1).
+ * The one place numbers become text (docs/model.md §1, issue 12 item 6): en-GB formatters for
+ * counts, pounds, £ millions, percentages and KPI values, used by charts, tables, board surfaces,
+ * exports and messages alike. Pure (model layer): any layer may import it.
+ *
+ * Precision by surface: board surfaces (the dashboard headline, the report, the slides) show £m
+ * at 1 decimal place (`formatBoardMillions`); tables show £m at 3 (`formatMillions`, the seed's
+ * £k precision); CSV and XLSX exports keep the full value (no formatter: the number itself).
  *
  * Missing data is explicit: `null`, `undefined`, `NaN` and ±Infinity are not numbers a reader can
  * use, so every formatter returns a placeholder for them (an en dash '–' unless one is given)
@@ -13,6 +19,7 @@
  * A value that rounds to zero at the shown precision prints without a sign ('£0.000m', '0.000'),
  * never '−0.000': a sign the reader cannot see the size of is noise.
  */
+import type { KpiUnit } from './kpi';
 
 /** The minus sign used in display text (U+2212). */
 export const MINUS_SIGN = '\u2212';
@@ -28,6 +35,13 @@ export interface FormatOptions {
 	minus?: MinusStyle;
 	/** Printed for null, undefined, NaN and ±Infinity. Default '–'. */
 	placeholder?: string;
+	/** Put '+' before a value that is positive at the shown precision (a change, a difference). */
+	signed?: boolean;
+	/**
+	 * Drop trailing zeros after the decimal point (`dp` becomes the most decimals shown), as in
+	 * messages quoting a figure: 3.5%, not 3.50%.
+	 */
+	trim?: boolean;
 }
 
 /** A value that may be missing: null, undefined or not finite all count as missing. */
@@ -35,12 +49,13 @@ export type MaybeNumber = number | null | undefined;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(dp: number, grouping: boolean): Intl.NumberFormat {
-	const key = `${dp}:${grouping}`;
+// Made on first use, not at module load: the command line starts faster without ICU formats.
+function numberFormat(dp: number, grouping: boolean, trim = false): Intl.NumberFormat {
+	const key = `${dp}:${grouping}:${trim}`;
 	let f = formatters.get(key);
 	if (!f) {
 		f = new Intl.NumberFormat('en-GB', {
-			minimumFractionDigits: dp,
+			minimumFractionDigits: trim ? 0 : dp,
 			maximumFractionDigits: dp,
 			useGrouping: grouping
 		});
@@ -67,14 +82,26 @@ export function isPresent(v: MaybeNumber): v is number {
 function signedDigits(
 	v: number,
 	dp: number,
-	grouping: boolean
-): { negative: boolean; digits: string } {
-	const digits = numberFormat(dp, grouping).format(Math.abs(v));
-	return { negative: v < 0 && /[1-9]/.test(digits), digits };
+	grouping: boolean,
+	trim = false
+): { negative: boolean; positive: boolean; digits: string } {
+	const digits = numberFormat(dp, grouping, trim).format(Math.abs(v));
+	const nonZero = /[1-9]/.test(digits);
+	return { negative: v < 0 && nonZero, positive: v > 0 && nonZero, digits };
 }
 
 function minusOf(options: FormatOptions | undefined, fallback: MinusStyle): string {
 	return (options?.minus ?? fallback) === 'ascii' ? ASCII_MINUS : MINUS_SIGN;
+}
+
+/** The sign to print: the minus sign, '+' when asked for on a positive value, or nothing. */
+function signOf(
+	d: { negative: boolean; positive: boolean },
+	options: FormatOptions | undefined,
+	fallback: MinusStyle = 'unicode'
+): string {
+	if (d.negative) return minusOf(options, fallback);
+	return d.positive && options?.signed ? '+' : '';
 }
 
 /**
@@ -89,8 +116,8 @@ export function formatNumber(
 ): string {
 	checkDp('formatNumber', dp);
 	if (!isPresent(v)) return options?.placeholder ?? MISSING;
-	const { negative, digits } = signedDigits(v, dp, options?.grouping ?? true);
-	return negative ? minusOf(options, 'unicode') + digits : digits;
+	const d = signedDigits(v, dp, options?.grouping ?? true, options?.trim);
+	return signOf(d, options) + d.digits;
 }
 
 /**
@@ -104,8 +131,22 @@ export function formatMillions(v: MaybeNumber, options?: FormatOptions & { dp?: 
 	const dp = options?.dp ?? 3;
 	checkDp('formatMillions', dp);
 	if (!isPresent(v)) return options?.placeholder ?? MISSING;
-	const { negative, digits } = signedDigits(v / 1e6, dp, true);
-	return `${negative ? minusOf(options, 'unicode') : ''}£${digits}m`;
+	const d = signedDigits(v / 1e6, dp, true, options?.trim);
+	return `${signOf(d, options)}£${d.digits}m`;
+}
+
+/** Decimal places of £ millions on board surfaces (dashboard headline, report, slides). */
+export const BOARD_MILLIONS_DP = 1;
+
+/**
+ * Pounds in millions as a board reads them: 1 decimal place, real minus sign, and no sign on a
+ * value that rounds to zero (−£40k is '£0.0m', never '−£0.0m'). Tables and exports keep more.
+ * @example formatBoardMillions(28_607_000) // '£28.6m'
+ * @example formatBoardMillions(-1_250_000) // '−£1.3m'
+ * @example formatBoardMillions(-40_000) // '£0.0m'
+ */
+export function formatBoardMillions(v: MaybeNumber, options?: FormatOptions): string {
+	return formatMillions(v, { ...options, dp: BOARD_MILLIONS_DP });
 }
 
 /**
@@ -122,20 +163,23 @@ export function formatMillionsPlain(
 	const dp = options?.dp ?? 3;
 	checkDp('formatMillionsPlain', dp);
 	if (!isPresent(v)) return options?.placeholder ?? MISSING;
-	const { negative, digits } = signedDigits(v / 1e6, dp, options?.grouping ?? true);
-	return negative ? minusOf(options, 'ascii') + digits : digits;
+	const d = signedDigits(v / 1e6, dp, options?.grouping ?? true, options?.trim);
+	return signOf(d, options, 'ascii') + d.digits;
 }
 
 /**
- * Whole pounds with thousands separators; pence are rounded away (comparisons with a cap are
- * made in whole pounds).
+ * Pounds with thousands separators, whole by default: pence are rounded away (comparisons with a
+ * cap are made in whole pounds). `dp` with `trim` quotes a figure as given (messages).
  * @example formatPounds(28_607_000) // '£28,607,000'
  * @example formatPounds(-1234.4) // '−£1,234'
+ * @example formatPounds(1200.5, { dp: 2, trim: true }) // '£1,200.5'
  */
-export function formatPounds(v: MaybeNumber, options?: FormatOptions): string {
+export function formatPounds(v: MaybeNumber, options?: FormatOptions & { dp?: number }): string {
+	const dp = options?.dp ?? 0;
+	checkDp('formatPounds', dp);
 	if (!isPresent(v)) return options?.placeholder ?? MISSING;
-	const { negative, digits } = signedDigits(v, 0, true);
-	return `${negative ? minusOf(options, 'unicode') : ''}£${digits}`;
+	const d = signedDigits(v, dp, true, options?.trim);
+	return `${signOf(d, options)}£${d.digits}`;
 }
 
 /**
@@ -154,10 +198,81 @@ export function formatCount(v: MaybeNumber, options?: FormatOptions & { dp?: num
  * A fraction shown as a percentage at `dp` decimals (default 1).
  * @example formatPercent(0.0117, 2) // '1.17%'
  * @example formatPercent(-0.25) // '−25.0%'
+ * @example formatPercent(0.09, 1, { signed: true, trim: true }) // '+9%'
  */
 export function formatPercent(fraction: MaybeNumber, dp = 1, options?: FormatOptions): string {
 	checkDp('formatPercent', dp);
 	if (!isPresent(fraction)) return options?.placeholder ?? MISSING;
-	const { negative, digits } = signedDigits(fraction * 100, dp, true);
-	return `${negative ? minusOf(options, 'unicode') : ''}${digits}%`;
+	const d = signedDigits(fraction * 100, dp, true, options?.trim);
+	return `${signOf(d, options)}${d.digits}%`;
+}
+
+/**
+ * A KPI value in its unit, as the seed prints it: counts whole, percentages at 2 decimals,
+ * money in whole pounds; 'n/a' when there is no value.
+ * @example formatKpi(0.0117, 'percent') // '1.17%'
+ * @example formatKpi(null, 'count') // 'n/a'
+ */
+export function formatKpi(value: MaybeNumber, unit: KpiUnit): string {
+	if (!isPresent(value)) return 'n/a';
+	switch (unit) {
+		case 'count':
+			return formatCount(value);
+		case 'percent':
+			return formatPercent(value, 2);
+		case 'gbp':
+		case 'gbp_per_head':
+			return formatPounds(value);
+	}
+}
+
+/**
+ * Whether a model value `a` agrees with a printed figure `b` at the precision it is printed
+ * (formatKpi's precision; finance KPIs printed to the £1k compare to the £1k).
+ * @example agreesAsPrinted(1446.6, 1447, 'count') // true
+ */
+export function agreesAsPrinted(a: number, b: number, unit: KpiUnit): boolean {
+	switch (unit) {
+		case 'count':
+			return Math.round(a) === Math.round(b);
+		case 'percent':
+			return Math.round(a * 10000) === Math.round(b * 10000);
+		default:
+			// Some finance KPIs are printed to the £1k (the seed's May column), others to the £1:
+			// compare at the precision of the printed figure `b`.
+			return b % 1000 === 0 && Math.abs(b) >= 100_000
+				? Math.round(a / 1000) === Math.round(b / 1000)
+				: Math.round(a) === Math.round(b);
+	}
+}
+
+/**
+ * A count quoted in a message, as given: thousands separators, up to 3 decimals, no trailing
+ * zeros (a fractional count someone typed is shown, not rounded away).
+ * @example quoteCount(200000) // '200,000'
+ * @example quoteCount(1.5) // '1.5'
+ */
+export function quoteCount(v: number): string {
+	return formatNumber(v, 3, { trim: true, placeholder: String(v) });
+}
+
+/**
+ * A fraction quoted in a message as a percentage: up to 2 decimals, no trailing zeros, no
+ * thousands separator (a share typed as 20 reads '2000%', plainly a percentage typed as a fraction).
+ * @example quotePercent(0.035) // '3.5%'
+ * @example quotePercent(-0.1) // '−10%'
+ */
+export function quotePercent(fraction: number): string {
+	if (!isPresent(fraction)) return String(fraction);
+	const d = signedDigits(fraction * 100, 2, false, true);
+	return `${signOf(d, undefined)}${d.digits}%`;
+}
+
+/**
+ * Pounds quoted in a message: up to 2 decimals (pence), no trailing zeros.
+ * @example quotePounds(1_200_000) // '£1,200,000'
+ * @example quotePounds(-5) // '−£5'
+ */
+export function quotePounds(v: number): string {
+	return formatPounds(v, { dp: 2, trim: true, placeholder: String(v) });
 }

@@ -56,6 +56,7 @@ import {
 	yearRangeProblem
 } from './validate-bounds';
 import type { IssueCollector, Location, PathKey, ValidationResult } from './validate';
+import { quotePounds as formatPounds } from './format';
 import {
 	ID_PATTERN,
 	capitalise,
@@ -63,7 +64,6 @@ import {
 	createIssues,
 	describeValue,
 	fieldPhrase,
-	formatPounds,
 	isWhole,
 	listOf,
 	numberProp,

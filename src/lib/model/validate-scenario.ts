@@ -24,13 +24,15 @@ import type { Lever, Scenario } from './scenario';
 import { ScenarioSchema } from './schemas';
 import type { IssueCollector, Location, PathKey, ValidationResult } from './validate';
 import {
+import {
+	quoteCount as formatCount,
+	quotePercent as formatPercent,
+	quotePounds as formatPounds
+} from './format';
 	checkStructure,
 	createIssues,
 	describeValue,
 	fieldPhrase,
-	formatCount,
-	formatPercent,
-	formatPounds,
 	isWhole,
 	listOf,
 	numberProp,

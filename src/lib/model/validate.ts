@@ -8,6 +8,7 @@
  * 1 in messages, as a person counts them; `path` keeps the 0-based keys of the data.
  */
 import * as v from 'valibot';
+import { quoteCount as formatCount } from './format';
 
 export type PathKey = string | number;
 
@@ -81,9 +82,6 @@ export function createIssues(limit = MAX_LISTED_ERRORS): IssueCollector {
 	};
 }
 
-/** `1234` → `1,234` (en-GB). */
-export const formatCount = (n: number) => n.toLocaleString('en-GB');
-
 /** A value as a person reads it in a message: `NaN`, `"abc"`, `a list`, `nothing`. */
 export function describeValue(x: unknown): string {
 	if (x === undefined) return 'nothing';
@@ -101,15 +99,6 @@ export function describeValue(x: unknown): string {
 /** `['a', 'b', 'c']` → `a, b, c`, cut to `max` items with `…`. */
 export function listOf(items: readonly string[], max = 10): string {
 	return items.length > max ? [...items.slice(0, max), '…'].join(', ') : items.join(', ');
-}
-
-/** A fraction as a percentage: `0.035` → `3.5%`. */
-export const formatPercent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
-
-/** Pounds, en-GB: `1200000` → `£1,200,000`, `-5` → `-£5`. */
-export function formatPounds(x: number): string {
-	const s = Math.abs(x).toLocaleString('en-GB', { maximumFractionDigits: 2 });
-	return x < 0 ? `-£${s}` : `£${s}`;
 }
 
 /** Whether `x` is a whole number (a finite integer). */

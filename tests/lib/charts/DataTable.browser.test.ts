@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import { page } from 'vitest/browser';
 import DataTable from '$lib/charts/DataTable.svelte';
-import { formatMillions } from '$lib/charts/format';
+import { formatMillions } from '$lib/model/format';
 import type { Series } from '$lib/charts/types';
 
 const series: Series[] = [

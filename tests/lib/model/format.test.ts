@@ -9,8 +9,14 @@ import {
 	formatNumber,
 	formatPercent,
 	formatPounds,
-	isPresent
-} from '$lib/charts/format';
+	isPresent,
+	formatBoardMillions,
+	formatKpi,
+	agreesAsPrinted,
+	quoteCount,
+	quotePercent,
+	quotePounds
+} from '$lib/model/format';
 
 describe('formatMillions', () => {
 	it('shows pounds as £m to 3 decimals', () => {
@@ -172,5 +178,78 @@ describe('isPresent', () => {
 	it('accepts finite numbers only', () => {
 		expect([0, -1, 1.5].every(isPresent)).toBe(true);
 		expect([null, undefined, Number.NaN, Infinity, -Infinity].some(isPresent)).toBe(false);
+	});
+});
+
+describe('formatBoardMillions (dashboard headline, report, slides)', () => {
+	it('shows £m at one decimal place', () => {
+		expect(formatBoardMillions(28_607_000)).toBe('£28.6m');
+		expect(formatBoardMillions(1_250_001)).toBe('£1.3m');
+	});
+
+	it('uses the real minus sign, before the pound sign', () => {
+		expect(formatBoardMillions(-1_260_000)).toBe('−£1.3m');
+		expect(formatBoardMillions(-1_260_000)).not.toContain('-');
+	});
+
+	it('prints a value that rounds to zero without a sign: −£40k is £0.0m, not −£0.0m', () => {
+		expect(formatBoardMillions(-40_000)).toBe('£0.0m');
+		expect(formatBoardMillions(-49_999)).toBe('£0.0m');
+		expect(formatBoardMillions(-50_001)).toBe('−£0.1m');
+	});
+
+	it('says a missing value is missing', () => {
+		expect(formatBoardMillions(Number.NaN)).toBe(MISSING);
+	});
+});
+
+describe('signed and trimmed figures', () => {
+	it('puts + before a value positive at the shown precision, and no sign on zero', () => {
+		expect(formatMillions(1_500, { signed: true })).toBe('+£0.002m');
+		expect(formatMillions(400, { signed: true })).toBe('£0.000m');
+		expect(formatMillions(-71_000, { signed: true })).toBe('−£0.071m');
+		expect(formatCount(12, { signed: true })).toBe('+12');
+		expect(formatPercent(0.09, 1, { signed: true, trim: true })).toBe('+9%');
+	});
+
+	it('drops trailing zeros when asked to', () => {
+		expect(formatPercent(0.035, 1, { trim: true })).toBe('3.5%');
+		expect(formatPercent(0.2, 1, { trim: true })).toBe('20%');
+		expect(formatNumber(1.09, 3, { trim: true })).toBe('1.09');
+	});
+});
+
+describe('figures quoted in messages', () => {
+	it('quotes counts, percentages and pounds as given, with the real minus sign', () => {
+		expect(quoteCount(1_000_000)).toBe('1,000,000');
+		expect(quoteCount(1.5)).toBe('1.5');
+		expect(quoteCount(-1)).toBe('−1');
+		expect(quotePercent(0.035)).toBe('3.5%');
+		expect(quotePercent(20)).toBe('2000%');
+		expect(quotePercent(-0.1)).toBe('−10%');
+		expect(quotePounds(-250_000)).toBe('−£250,000');
+		expect(quotePounds(1200.5)).toBe('£1,200.5');
+	});
+
+	it('quotes a value that is not a number as it is', () => {
+		expect(quoteCount(Number.NaN)).toBe('NaN');
+		expect(quotePercent(Number.POSITIVE_INFINITY)).toBe('Infinity');
+	});
+});
+
+describe('formatKpi', () => {
+	it('formats a KPI value in its unit, as the seed prints it', () => {
+		expect(formatKpi(1447, 'count')).toBe('1,447');
+		expect(formatKpi(0.0117, 'percent')).toBe('1.17%');
+		expect(formatKpi(-1234.4, 'gbp')).toBe('−£1,234');
+		expect(formatKpi(52_000, 'gbp_per_head')).toBe('£52,000');
+		expect(formatKpi(null, 'count')).toBe('n/a');
+	});
+
+	it('compares a model value with a printed figure at the precision it is printed', () => {
+		expect(agreesAsPrinted(1446.6, 1447, 'count')).toBe(true);
+		expect(agreesAsPrinted(0.01174, 0.0117, 'percent')).toBe(true);
+		expect(agreesAsPrinted(28_607_400, 28_607_000, 'gbp')).toBe(true);
+		expect(agreesAsPrinted(28_608_000, 28_607_000, 'gbp')).toBe(false);
 	});
 });

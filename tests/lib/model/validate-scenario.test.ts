@@ -142,7 +142,7 @@ describe('validateScenario: lever values', () => {
 			until: null
 		});
 		const where =
-			'Scenario "Growth 9%", lever 2 (cap on maintained_special at -1, overflow to maintained_special)';
+			'Scenario "Growth 9%", lever 2 (cap on maintained_special at −1, overflow to maintained_special)';
 		expect(check(s)).toEqual([
 			`${where}: the overflow goes to the capped setting "maintained_special" itself.`,
 			`${where}: the capacity must be a number of children from 0 to 1,000,000, got -1.`
@@ -319,7 +319,7 @@ describe('describeLever', () => {
 		expect(describeLever(joiners())).toBe('new plans ×1.09');
 		expect(describeLever(joiners({ band: 'age_16_19' }))).toBe('new plans ×1.09 for ages 16–19');
 		expect(describeLever({ kind: 'one_off_cost', label: '', amount: -250000 })).toBe(
-			'one-off cost -£250,000'
+			'one-off cost −£250,000'
 		);
 		expect(describeLever({ kind: 'allocation_growth', label: '', rate: 0.04 })).toBe(
 			'allocation growth 4% a year'

@@ -30,9 +30,9 @@ import {
 	MAX_LISTED_ERRORS,
 	checkStructure,
 	describeValue,
-	fieldPhrase,
-	formatCount
+	fieldPhrase
 } from '../../model/validate';
+import { quoteCount as formatCount } from '../../model/format';
 import { MAX_SCENARIOS } from '../../model/validate-bounds';
 import { validateDataset } from '../../model/validate-dataset';
 import { scenarioWhere, validateScenario } from '../../model/validate-scenario';

@@ -13,7 +13,7 @@
  */
 import { DEFAULT_MONTE_CARLO } from '../../model/scenario';
 import type { EstimatorId } from '../../model/dataset';
-import { formatCount } from '../../model/validate';
+import { quoteCount as formatCount } from '../../model/format';
 
 /** A file as parsed JSON, before validation. */
 export type RawFile = Record<string, unknown>;

@@ -11,7 +11,7 @@ import { metricValues } from '../../model/results';
 import type { MonteCarloSummary } from '../../model/results';
 import type { SampledMetric, SimulationEntry } from '../../state/simulation.svelte';
 import { sampledDifference } from '../../state/simulation.svelte';
-import { formatCount, formatMillions, formatPercent } from '../../charts/format';
+import { formatCount, formatMillions, formatPercent } from '$lib/model/format';
 
 export interface CompareInput {
 	scenario: Scenario;
@@ -44,8 +44,8 @@ export interface CompareTable {
 }
 
 const money = (v: number) => formatMillions(v);
-const signedMoney = (v: number) => (Math.round(v / 1000) > 0 ? '+' : '') + formatMillions(v);
-const signedCount = (v: number) => (Math.round(v) > 0 ? '+' : '') + formatCount(v);
+const signedMoney = (v: number) => formatMillions(v, { signed: true });
+const signedCount = (v: number) => formatCount(v, { signed: true });
 
 function summaryOf(input: CompareInput): MonteCarloSummary | undefined {
 	return input.entry?.status === 'done' && input.entry.summary ? input.entry.summary : undefined;

@@ -9,7 +9,7 @@ import { DSG_CATEGORIES, type DsgCategoryId } from '$lib/model/categories';
 import type { ScenarioResult } from '$lib/model/results';
 import { metricValues } from '$lib/model/results';
 import { rateKpi } from '$lib/engine/kpi';
-import { formatCount, formatMillions, formatPercent } from '$lib/charts/format';
+import { formatBoardMillions, formatCount, formatPercent } from '$lib/model/format';
 
 export interface RagSummary {
 	counts: Record<RagRating | 'none', number>;
@@ -94,7 +94,7 @@ export function keyMessages(
 		if (r.firstBreach >= 0) {
 			const k = r.firstBreach;
 			out.push(
-				`${r.scenarioName} first breaches the cap in ${r.years[k]}: a cumulative deficit of ${formatMillions(deficit[k])} against a cap of ${formatMillions(cap[k])}.`
+				`${r.scenarioName} first breaches the cap in ${r.years[k]}: a cumulative deficit of ${formatBoardMillions(deficit[k])} against a cap of ${formatBoardMillions(cap[k])}.`
 			);
 		} else {
 			const headroom = metricValues(r, 'headroom');
@@ -103,7 +103,7 @@ export function keyMessages(
 				if (h < headroom[k]) k = i;
 			});
 			out.push(
-				`${r.scenarioName} stays under the cap to ${last}; its headroom is lowest in ${r.years[k]}, ${formatMillions(headroom[k])}.`
+				`${r.scenarioName} stays under the cap to ${last}; its headroom is lowest in ${r.years[k]}, ${formatBoardMillions(headroom[k])}.`
 			);
 		}
 	}

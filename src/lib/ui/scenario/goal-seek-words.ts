@@ -3,9 +3,9 @@
  */
 import type { Dataset } from '../../model/dataset';
 import type { GoalSeekResult } from '../../engine/goal-seek';
-import { formatMillions, formatPercent } from '../../charts/format';
+import { formatMillions, formatNumber, formatPercent } from '$lib/model/format';
 
-const pct = (fraction: number) => formatPercent(fraction, 1).replace('.0%', '%');
+const pct = (fraction: number) => formatPercent(fraction, 1, { trim: true });
 
 function what(r: GoalSeekResult, dataset: Pick<Dataset, 'finance'>): string {
 	if (r.target.kind === 'new_plan_growth') return 'new plans';
@@ -22,7 +22,7 @@ function how(r: GoalSeekResult): string {
 function valueWords(r: GoalSeekResult, value: number): string {
 	if (r.target.kind === 'new_plan_growth') {
 		const change = value - 1;
-		return `×${Number(value.toFixed(3))} (${change >= 0 ? '+' : ''}${pct(change).replace('-', '−')})`;
+		return `×${formatNumber(value, 3, { trim: true })} (${formatPercent(change, 1, { trim: true, signed: true })})`;
 	}
 	return `${pct(value)} of target`;
 }
