@@ -55,6 +55,11 @@ export class ScenarioEditor {
 			? describeScenario(this.scenario, this.parent ?? null, this.dataset)
 			: []
 	);
+	/** The trend of new plans the dataset's default resolves to, and why (null until prepared). */
+	readonly defaultTrend = $derived.by(() => {
+		const p = this.workbench.prepared;
+		return p ? { estimator: p.defaultEstimator, reason: p.estimatorReason } : null;
+	});
 	/** The financial years of the projection. */
 	readonly years = $derived.by(() => (this.dataset ? projectionYears(this.dataset) : []));
 	/** The validator's warnings on the scenario as it is (shown by the lever they are about). */
