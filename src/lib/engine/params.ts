@@ -46,6 +46,17 @@ export interface CapacityRule {
 	overflow: number;
 }
 
+/**
+ * A move of existing placements (the `move_placements` lever, transfers.ts): a share of the
+ * children who stayed in each origin state through the step go to the paired state instead.
+ */
+export interface TransferRule {
+	/** Origin states (at the census that ends the step) and, index for index, their destinations. */
+	from: Int32Array;
+	to: Int32Array;
+	share: number;
+}
+
 export interface StepParams {
 	/** The census that ends the step. */
 	census: number;
@@ -60,6 +71,8 @@ export interface StepParams {
 	moverDest: (Destinations | null)[];
 	joiners: JoinerSpec[];
 	capacity: CapacityRule[];
+	/** Moves of existing placements, applied before capacity caps; absent or empty: none. */
+	transfers?: TransferRule[];
 }
 
 /** The mean of a Beta(alpha, beta) probability; 0 when both are 0. */

@@ -1,6 +1,6 @@
 /**
- * One census step of the cohort model (docs/model.md §2): leavers, movers, ageing on, joiners and
- * capacity overflow, for either the expected-value projection or a Monte Carlo draw — the
+ * One census step of the cohort model (docs/model.md §2): leavers, movers, ageing on, joiners,
+ * moves of existing placements and capacity overflow, for either the expected-value projection or a Monte Carlo draw — the
  * Sampler decides which. Every child is a stayer, a mover or a leaver: nobody vanishes.
  *
  * A step costs in proportion to the occupied states and the children, not to the whole state
@@ -14,6 +14,7 @@ import { drawLeavers } from './leavers';
 import { drawMovers } from './movers';
 import { drawJoiners } from './joiners';
 import { applyCapacity } from './capacity';
+import { applyTransfers } from './transfers';
 
 /**
  * Flows of one step, each by state. Reused between steps to avoid allocation: read them, never
@@ -127,6 +128,9 @@ export function stepPopulation(
 	}
 
 	drawJoiners(params, sampler, next, joiners, mark, scratch);
+	if (params.transfers && params.transfers.length > 0) {
+		applyTransfers(params.transfers, flows, sampler.integer);
+	}
 	if (params.capacity.length > 0) {
 		applyCapacity(space, params.capacity, next, moversOut, moversIn, sampler.integer, mark);
 	}

@@ -10,18 +10,24 @@
  *   (expected), then grows with `other_spend_inflation`.
  * - Unit costs are in the first year's prices; year t's inflation takes t−1's cost to t.
  * - Flow targets scale one step's joiner and leaver rates so that the expected flows equal them.
+ * - The number of new plans of a step is set, in this order of precedence, by a flow target's
+ *   joiners, else by the last active `total_growth` or `new_plans` lever in the scenario's order
+ *   (decision 0027): the step's joiners are scaled to it as a flow target scales them, so the
+ *   modelled spread over ages, needs and settings is kept. Leavers are settled first (the growth
+ *   lever solves new plans from them).
  */
 import type { AgeBandId } from '../model/categories';
 import { ageBandOfNcy } from '../model/categories';
 import type { Dataset, EstimatorId, LedgerLineId, YearFigures } from '../model/dataset';
 import type { Lever, Scenario } from '../model/scenario';
+import { PHASE_TRANSFERS } from '../model/scenario';
 import type { FinancialYear } from '../model/years';
 import { financialYearOfCensus, withinYears } from '../model/years';
 import type { DemandModel } from './demand';
 import { expectedJoinerCount } from './joiners';
 import type { MetricLayout } from './metrics';
 import { metricLayout } from './metrics';
-import type { CapacityRule, Destinations, JoinerSpec, StepParams } from './params';
+import type { CapacityRule, Destinations, JoinerSpec, StepParams, TransferRule } from './params';
 import { betaMean, scaleBeta, scaleBetas } from './params';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
@@ -168,34 +174,45 @@ export function compileScenario(
 	const expectedPlacementCost: number[] = [];
 	const unitBase = baseUnitCosts(space, dataset.unitCosts);
 	const unitCosts = compileUnitCosts(dataset, scenario, space, unitBase, years, pinned);
+	// Last year's new plans, for a `new_plans` lever's change: the observed ones before the first
+	// step, then each step's expected new plans as projected.
+	let lastNewPlans: number | null = observedNewPlans(dataset, demand.baseCensus - 1);
 	for (let k = 0; k < steps.length; k++) {
-		const target = scenario.demand.flowTargets.find((f) => f.census === censuses[k]);
-		if (target?.joiners) {
-			const expected = steps[k].joiners.reduce((a, j) => a + expectedJoinerCount(j), 0);
-			if (expected > 0) {
-				const c = target.joiners.value / expected;
-				calibration.joiners[k] = c;
-				steps[k].joiners = steps[k].joiners.map((j) =>
-					j.kind === 'count'
-						? { ...j, mean: j.mean * c }
-						: { ...j, ...scaleBeta(j.alpha, j.beta, c) }
-				);
-			} else {
-				warnings.push(
-					`January ${censuses[k]}: no joiners are expected, so the joiner target cannot be met.`
-				);
-			}
-		}
+		const census = censuses[k];
+		const target = scenario.demand.flowTargets.find((f) => f.census === census);
 		if (target?.leavers) {
 			const c = calibrateLeavers(space, steps[k], stock, target.leavers.value, flows, scratch);
 			calibration.leavers[k] = c.scale;
 			if (!c.met) {
 				warnings.push(
-					`January ${censuses[k]}: the leaver target of ${target.leavers.value} cannot be met (between ${Math.round(c.min)} and ${Math.round(c.max)} are possible); the nearest is used.`
+					`January ${census}: the leaver target of ${target.leavers.value} cannot be met (between ${Math.round(c.min)} and ${Math.round(c.max)} are possible); the nearest is used.`
 				);
 			}
 		}
+		const wanted = target?.joiners
+			? { value: target.joiners.value, by: null }
+			: newPlansByLever(scenario.levers, years[k], steps[k], stock, lastNewPlans, census, {
+					space,
+					flows,
+					scratch,
+					warnings
+				});
+		if (wanted) {
+			const c = scaleJoinersTo(steps[k], wanted.value);
+			if (c === null) {
+				warnings.push(
+					`January ${census}: no joiners are expected, so the ${wanted.by ? `new plans set by "${wanted.by}"` : 'joiner target'} cannot be met.`
+				);
+			} else calibration.joiners[k] = c;
+		}
 		stepPopulation(space, steps[k], stock, expectedSampler, flows, scratch);
+		const joined = total(flows.joiners);
+		if (wanted?.by && Math.abs(joined - wanted.value) > 0.5) {
+			warnings.push(
+				`January ${census}: "${wanted.by}" asks for ${Math.round(wanted.value)} new plans, but the model can place only ${Math.round(joined)}.`
+			);
+		}
+		lastNewPlans = joined;
 		stock = Float64Array.from(flows.next);
 		expectedPlacementCost.push(placementCost(stock, unitCosts[k]));
 	}
@@ -249,6 +266,84 @@ export function compileScenario(
 		});
 	}
 	return compiled;
+}
+
+/**
+ * Scales a step's joiners so that their expected total is `wanted` (the rate of a rate-kind
+ * joiner capped just below 1, as `scaleBeta` caps it). Returns the scale, or null when no joiners
+ * are expected at all.
+ */
+function scaleJoinersTo(step: StepParams, wanted: number): number | null {
+	const expected = step.joiners.reduce((a, j) => a + expectedJoinerCount(j), 0);
+	if (!(expected > 0)) return null;
+	const c = wanted / expected;
+	step.joiners = step.joiners.map((j) =>
+		j.kind === 'count' ? { ...j, mean: j.mean * c } : { ...j, ...scaleBeta(j.alpha, j.beta, c) }
+	);
+	return c;
+}
+
+/** New plans the dataset observed in a calendar year (every age band), or null when it has none. */
+function observedNewPlans(dataset: Dataset, year: number): number | null {
+	const rows = dataset.history.newPlansByAgeBand.filter((r) => r.year === year);
+	return rows.length ? rows.reduce((a, r) => a + r.count.value, 0) : null;
+}
+
+/** A lever's name for messages: its label, or its kind and id. */
+const leverName = (l: Lever) => (l.label.trim() ? l.label.trim() : `${l.kind} ${l.id}`);
+
+/**
+ * The expected new plans of one step set by the last active `total_growth` or `new_plans` lever,
+ * or null when none is active (docs/model.md §2.7, decision 0027):
+ * - total growth r: new = (1 + r)·T − T + L, with T the January total the step starts from and L
+ *   its expected ceased plans (age-outs included) under the step's parameters — movers, moves and
+ *   capacity overflow keep children, so the next January total is then (1 + r)·T. At least 0.
+ * - a count N: N. A change x: (1 + x) × last year's new plans (the previous step's, as projected;
+ *   before the first step, the dataset's observed new plans of the year before).
+ */
+function newPlansByLever(
+	levers: readonly Lever[],
+	fy: FinancialYear,
+	step: StepParams,
+	stock: Float64Array,
+	lastNewPlans: number | null,
+	census: number,
+	ctx: {
+		space: StateSpace;
+		flows: ReturnType<typeof createStepFlows>;
+		scratch: Float64Array;
+		warnings: string[];
+	}
+): { value: number; by: string } | null {
+	let setter: Lever | null = null;
+	for (const l of levers) {
+		if ((l.kind === 'total_growth' || l.kind === 'new_plans') && active(l, fy)) setter = l;
+	}
+	if (setter === null) return null;
+	const by = leverName(setter);
+	if (setter.kind === 'total_growth') {
+		stepPopulation(ctx.space, step, stock, expectedSampler, ctx.flows, ctx.scratch);
+		const before = total(stock);
+		const leavers = total(ctx.flows.leavers);
+		const value = (1 + setter.rate) * before - before + leavers;
+		if (value < 0) {
+			ctx.warnings.push(
+				`January ${census}: "${by}" would need fewer than no new plans (${Math.round(leavers)} plans cease); none are made, so the total falls less than asked.`
+			);
+		}
+		return { value: Math.max(0, value), by };
+	}
+	if (setter.kind === 'new_plans') {
+		if (setter.basis === 'count') return { value: setter.value, by };
+		if (lastNewPlans === null) {
+			const msg = `"${by}": the dataset has no new plans for the year before January ${census}, so the change applies to the model's own new plans that year.`;
+			if (!ctx.warnings.includes(msg)) ctx.warnings.push(msg);
+			const modelled = step.joiners.reduce((a, j) => a + expectedJoinerCount(j), 0);
+			return { value: Math.max(0, (1 + setter.value) * modelled), by };
+		}
+		return { value: Math.max(0, (1 + setter.value) * lastNewPlans), by };
+	}
+	return null;
 }
 
 /** Expected placement cost per step of a compiled scenario. */
@@ -495,6 +590,7 @@ export function buildSteps(
 		const joinerDestEdits: ((d: Destinations) => Destinations)[] = [];
 		const moverDestEdits: ((d: Destinations) => Destinations)[] = [];
 		const capacity: CapacityRule[] = [];
+		const transfers: TransferRule[] = [];
 		for (const lever of levers) {
 			if (!active(lever, fy)) continue;
 			switch (lever.kind) {
@@ -521,6 +617,21 @@ export function buildSteps(
 					};
 					if (lever.joiners) joinerDestEdits.push(edit);
 					if (lever.movers) moverDestEdits.push(edit);
+					break;
+				}
+				case 'move_placements': {
+					const rule = transferRule(
+						space,
+						settingIdx(lever.fromSetting, 'a move of placements'),
+						settingIdx(lever.toSetting, 'a move of placements'),
+						lever.share,
+						lever.phaseTransferOnly
+					);
+					if (rule.blocked) {
+						const msg = `Move ${lever.fromSetting} → ${lever.toSetting}: some school years or needs cannot go to ${lever.toSetting}; those children stay.`;
+						if (!warnings.includes(msg)) warnings.push(msg);
+					}
+					transfers.push(rule.rule);
 					break;
 				}
 				case 'capacity':
@@ -572,7 +683,37 @@ export function buildSteps(
 			moverBeta: demand.moverBeta,
 			moverDest,
 			joiners,
-			capacity
+			capacity,
+			...(transfers.length ? { transfers } : {})
 		};
 	});
+}
+
+/**
+ * The state pairs of a move of existing placements: every state of setting `from` (at phase
+ * transfer only: at NCY 7 and 12, which children reach from 6 and 11) with the state of setting
+ * `to` at the same NCY and need. `blocked` when some such state has no counterpart in `to`.
+ */
+function transferRule(
+	space: StateSpace,
+	from: number,
+	to: number,
+	share: number,
+	phaseTransferOnly: boolean
+): { rule: TransferRule; blocked: boolean } {
+	const a: number[] = [];
+	const b: number[] = [];
+	let blocked = false;
+	for (let s = 0; s < space.size; s++) {
+		if (space.setting[s] !== from) continue;
+		if (phaseTransferOnly && !PHASE_TRANSFERS.some(([, after]) => after === space.ncy[s])) continue;
+		const target = stateIndex(space, space.ncy[s], space.need[s], to);
+		if (target < 0) {
+			blocked = true;
+			continue;
+		}
+		a.push(s);
+		b.push(target);
+	}
+	return { rule: { from: Int32Array.from(a), to: Int32Array.from(b), share }, blocked };
 }

@@ -105,6 +105,12 @@ function scaleLever(lever: Lever, factor: number): Lever | null {
 		}
 		case 'sv_withholding':
 			return null;
+		case 'total_growth':
+			return { ...lever, rate: lever.rate * factor };
+		case 'new_plans':
+			return { ...lever, value: lever.value * factor };
+		case 'move_placements':
+			return { ...lever, share: Math.min(1, Math.max(0, lever.share * factor)) };
 	}
 }
 

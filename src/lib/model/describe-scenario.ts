@@ -134,6 +134,16 @@ export function describeLeverInWords(lever: Lever, ctx: DescribeContext): string
 		}
 		case 'sv_withholding':
 			return `Safety Valve instalment withheld after a year over the cap${when}`;
+		case 'total_growth':
+			return lever.rate >= 0
+				? `total EHC plans grow ${percent(lever.rate)} a year${when}`
+				: `total EHC plans fall ${percent(-lever.rate)} a year${when}`;
+		case 'new_plans':
+			return lever.basis === 'count'
+				? `${en(0).format(lever.value)} new plans a year${when}`
+				: `new plans ${signedPercent(lever.value)} on the year before, each year${when}`;
+		case 'move_placements':
+			return `${percent(lever.share)} of children placed in ${settingName(ctx, lever.fromSetting)} move to ${settingName(ctx, lever.toSetting)}${lever.phaseTransferOnly ? ' as they move up to Year 7 or Year 12' : ''}, costed there${when}`;
 	}
 }
 

@@ -94,6 +94,43 @@ export interface SvWithholdingLever extends LeverBase {
 	kind: 'sv_withholding';
 }
 
+/**
+ * Total EHC plans grow by `rate` a year (the plan's "7% a year"): in each step of the window the
+ * new plans are solved from the projected ceased plans so that the expected January total is
+ * (1 + rate) × the previous January's (docs/model.md §2.7, decision 0027).
+ */
+export interface TotalGrowthLever extends LeverBase {
+	kind: 'total_growth';
+	/** Growth of the January total a year, a fraction (0.07 is 7%; negative shrinks). */
+	rate: number;
+}
+
+/**
+ * A number of new plans a year (`basis` 'count': `value` plans), or a change on last year's new
+ * plans (`basis` 'change': `value` a fraction, 0.1 is +10% a year, compounding through the window).
+ * Sets the expected new plans of each step of the window, spread as the model spreads them.
+ */
+export interface NewPlansLever extends LeverBase {
+	kind: 'new_plans';
+	basis: 'count' | 'change';
+	value: number;
+}
+
+/**
+ * Moves a share of the children already placed in one setting to another in each step of the
+ * window (optionally only those moving on at phase transfer, NCY 6→7 and 11→12); they are costed
+ * at the destination's unit cost from the census they arrive (docs/model.md §2.7).
+ */
+export interface MovePlacementsLever extends LeverBase {
+	kind: 'move_placements';
+	fromSetting: string;
+	toSetting: string;
+	/** Fraction of the children who stay in `fromSetting` through the step (0.2 is 20%). */
+	share: number;
+	/** Only children at phase transfer (NCY 6→7 and 11→12) move. */
+	phaseTransferOnly: boolean;
+}
+
 export type Lever =
 	| JoinersLever
 	| LeaversLever
@@ -104,14 +141,19 @@ export type Lever =
 	| AllocationGrowthLever
 	| LedgerLever
 	| SavingsDeliveryLever
-	| SvWithholdingLever;
+	| SvWithholdingLever
+	| TotalGrowthLever
+	| NewPlansLever
+	| MovePlacementsLever;
 
-export type LeverKind = Lever['kind'];
-
-export const LEVER_KINDS: readonly LeverKind[] = [
+/** Every lever kind, once: the type, the schema's variants and the editor's lists follow it. */
+export const LEVER_KINDS = [
 	'joiners',
 	'leavers',
+	'total_growth',
+	'new_plans',
 	'redirect',
+	'move_placements',
 	'capacity',
 	'unit_cost_inflation',
 	'one_off_cost',
@@ -119,6 +161,19 @@ export const LEVER_KINDS: readonly LeverKind[] = [
 	'ledger',
 	'savings_delivery',
 	'sv_withholding'
+] as const;
+
+export type LeverKind = (typeof LEVER_KINDS)[number];
+
+// Compile-time agreement: the list names every kind of the union, and nothing else.
+type _KindsOfUnion = Lever['kind'] extends LeverKind ? true : never;
+type _UnionOfKinds = LeverKind extends Lever['kind'] ? true : never;
+const _leverKindsAgree: [_KindsOfUnion, _UnionOfKinds] = [true, true];
+
+/** Phase transfers (NCY before → after) at which a `move_placements` lever may move children. */
+export const PHASE_TRANSFERS: readonly (readonly [number, number])[] = [
+	[6, 7],
+	[11, 12]
 ];
 
 /**

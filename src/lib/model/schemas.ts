@@ -342,7 +342,15 @@ export const LeverSchema = v.variant('kind', [
 		amount: finiteNumber
 	}),
 	lever('savings_delivery', { line: v.nullable(text), delivery: finiteNumber }),
-	lever('sv_withholding', {})
+	lever('sv_withholding', {}),
+	lever('total_growth', { rate: finiteNumber }),
+	lever('new_plans', { basis: v.picklist(['count', 'change']), value: finiteNumber }),
+	lever('move_placements', {
+		fromSetting: text,
+		toSetting: text,
+		share: finiteNumber,
+		phaseTransferOnly: v.boolean()
+	})
 ]);
 
 export const FlowTargetSchema = v.strictObject({

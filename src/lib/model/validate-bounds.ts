@@ -34,6 +34,16 @@ export const MAX_COMBINED_MULTIPLIER = 11;
 /** Largest combined allocation growth in one year: (1 + r1)(1 + r2)… − 1, as a fraction. */
 export const MAX_COMBINED_GROWTH = 1;
 
+// Lever bounds: the validator enforces them and the editor's fields read them (one place).
+/** A multiplier of new or ceased plans: 0 (none) to ×11 (+1000%). */
+export const MULTIPLIER_BOUNDS = [0, MAX_COMBINED_MULTIPLIER] as const;
+/** Growth of total EHC plans a year (`total_growth`), a fraction: −50% to +100%. */
+export const TOTAL_GROWTH_BOUNDS = [-0.5, MAX_COMBINED_GROWTH] as const;
+/** A change on last year's new plans (`new_plans`, basis 'change'): −100% (none) to +1000%. */
+export const NEW_PLANS_CHANGE_BOUNDS = [-1, MAX_COMBINED_MULTIPLIER - 1] as const;
+/** A share of children redirected or moved, a fraction: 0 to 1 (100%). */
+export const SHARE_BOUNDS = [0, 1] as const;
+
 /**
  * Most scenarios a scenario set (and so a dataset) may bring in. Measured in Chromium on the
  * 2-core reference machine: see docs/decisions/0017 for the figures behind the number.

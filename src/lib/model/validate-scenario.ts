@@ -21,14 +21,15 @@ import { AGE_BANDS } from './categories';
 import type { Dataset } from './dataset';
 import { LEDGER_LINE_IDS } from './dataset';
 import type { Lever, Scenario } from './scenario';
+import { PHASE_TRANSFERS } from './scenario';
 import { ScenarioSchema } from './schemas';
 import type { IssueCollector, Location, PathKey, ValidationResult } from './validate';
-import {
 import {
 	quoteCount as formatCount,
 	quotePercent as formatPercent,
 	quotePounds as formatPounds
 } from './format';
+import {
 	checkStructure,
 	createIssues,
 	describeValue,
@@ -53,6 +54,10 @@ import {
 	MAX_COMBINED_GROWTH,
 	MAX_COMBINED_MULTIPLIER,
 	MAX_MONEY,
+	MULTIPLIER_BOUNDS,
+	NEW_PLANS_CHANGE_BOUNDS,
+	SHARE_BOUNDS,
+	TOTAL_GROWTH_BOUNDS,
 	moneyProblem
 } from './validate-bounds';
 import { censusOfFinancialYear, isFinancialYear, withinYears } from './years';
@@ -94,7 +99,10 @@ const FIELDS: Record<string, string> = {
 	rate: 'the rate',
 	amount: 'the amount',
 	line: 'the line',
-	delivery: 'the delivery'
+	delivery: 'the delivery',
+	basis: 'the basis ("basis": "count" or "change")',
+	value: 'the value',
+	phaseTransferOnly: 'whether only children at phase transfer move ("phaseTransferOnly")'
 };
 
 const LEVER_FIELDS: Record<string, string> = {
@@ -175,6 +183,21 @@ export function describeLever(raw: unknown): string {
 		case 'sv_withholding':
 			return 'Safety Valve instalment withheld after a breach';
 		default:
+		case 'total_growth': {
+			const r = n('rate');
+			return `total EHC plans grow${r !== undefined ? ` ${formatPercent(r)}` : ''} a year`;
+		}
+		case 'new_plans': {
+			const v = n('value');
+			if (prop(raw, 'basis') === 'change') {
+				return `new plans${v !== undefined ? ` ${formatPercent(v)}` : ''} on last year's`;
+			}
+			return `${v !== undefined ? formatCount(v) : '?'} new plans a year`;
+		}
+		case 'move_placements': {
+			const share = n('share');
+			return `${share !== undefined ? `${formatPercent(share)} of ` : ''}placements in ${s('fromSetting') ?? '?'} moved to ${s('toSetting') ?? '?'}${prop(raw, 'phaseTransferOnly') === true ? ' at phase transfer' : ''}`;
+		}
 			return typeof kind === 'string' ? `kind "${kind}"` : 'of no known kind';
 	}
 }
@@ -388,6 +411,7 @@ function checkLevers(
 ) {
 	const settings = new Set(d.settings.map((x) => x.id));
 	const settingList = listOf(d.settings.map((x) => x.id));
+	const defs = d.settings;
 	const savings = d.finance.savings.map((l) => l.id);
 	const seen = new Map<string, number>();
 	s.levers.forEach((lever, i) => {
@@ -432,6 +456,7 @@ function checkLevers(
 		};
 		checkLeverValues(lever, err, knownSetting, savings, issues, where, path);
 	});
+		if (lever.kind === 'move_placements') checkMoveReaches(lever, defs, issues, where, path);
 }
 
 function checkLeverValues(
@@ -445,9 +470,24 @@ function checkLeverValues(
 ) {
 	const [lo, hi] = INFLATION_BOUNDS;
 	switch (lever.kind) {
+	const shareProblem = (share: number) => {
+		if (share < SHARE_BOUNDS[0] || share > SHARE_BOUNDS[1]) {
+			err(
+				'share',
+				`the share must be a fraction from ${SHARE_BOUNDS[0]} to ${SHARE_BOUNDS[1]} (0.2 is 20%), got ${share}`
+			);
+		}
+	};
+	const twoSettings = (l: { fromSetting: string; toSetting: string }, verb: string) => {
+		const a = knownSetting('fromSetting', l.fromSetting);
+		const b = knownSetting('toSetting', l.toSetting);
+		if (a && b && l.fromSetting === l.toSetting) {
+			err('toSetting', `it ${verb} from "${l.fromSetting}" to itself`);
+		}
+	};
 		case 'joiners':
 		case 'leavers':
-			if (lever.multiplier < 0 || lever.multiplier > MAX_COMBINED_MULTIPLIER) {
+			if (lever.multiplier < MULTIPLIER_BOUNDS[0] || lever.multiplier > MULTIPLIER_BOUNDS[1]) {
 				const what = lever.kind === 'joiners' ? 'new plans' : 'ceased plans';
 				err(
 					'multiplier',
@@ -456,14 +496,8 @@ function checkLeverValues(
 			}
 			break;
 		case 'redirect': {
-			const a = knownSetting('fromSetting', lever.fromSetting);
-			const b = knownSetting('toSetting', lever.toSetting);
-			if (a && b && lever.fromSetting === lever.toSetting) {
-				err('toSetting', `it redirects from "${lever.fromSetting}" to itself`);
-			}
-			if (lever.share < 0 || lever.share > 1) {
-				err('share', `the share must be a fraction from 0 to 1 (0.2 is 20%), got ${lever.share}`);
-			}
+			twoSettings(lever, 'redirects');
+			shareProblem(lever.share);
 			if (!lever.joiners && !lever.movers) {
 				issues.warn(
 					path,
@@ -527,6 +561,66 @@ function checkLeverValues(
 		case 'sv_withholding':
 			break;
 	}
+		case 'total_growth': {
+			const [gLo, gHi] = TOTAL_GROWTH_BOUNDS;
+			if (lever.rate < gLo || lever.rate > gHi) {
+				err(
+					'rate',
+					`the growth must be a fraction from ${gLo} to ${gHi} a year (0.07 is 7%), got ${lever.rate}`
+				);
+			}
+			break;
+		}
+		case 'new_plans':
+			if (lever.basis === 'count') {
+				if (lever.value < 0 || lever.value > MAX_CHILDREN) {
+					err(
+						'value',
+						`the number of new plans a year must be from 0 to ${formatCount(MAX_CHILDREN)}, got ${lever.value}`
+					);
+				}
+			} else {
+				const [cLo, cHi] = NEW_PLANS_CHANGE_BOUNDS;
+				if (lever.value < cLo || lever.value > cHi) {
+					err(
+						'value',
+						`the change on last year's new plans must be a fraction from ${cLo} (none) to ${cHi} (+${cHi * 100}%), got ${lever.value}`
+					);
+				}
+			}
+			break;
+		case 'move_placements':
+			twoSettings(lever, 'moves placements');
+			shareProblem(lever.share);
+			break;
+	}
+}
+
+/**
+ * Warns when a placement move can move nobody: the destination setting takes none of the school
+ * years the children staying in the origin reach (at phase transfer: NCY 7 or 12).
+ */
+function checkMoveReaches(
+	lever: Extract<Lever, { kind: 'move_placements' }>,
+	settings: Dataset['settings'],
+	issues: IssueCollector,
+	where: string,
+	path: PathKey[]
+) {
+	const a = settings.find((x) => x.id === lever.fromSetting);
+	const b = settings.find((x) => x.id === lever.toSetting);
+	if (!a || !b || a === b) return;
+	// Children staying in A age on into NCYs minNcy + 1 … maxNcy of A.
+	const reached: number[] = [];
+	for (let y = a.minNcy + 1; y <= a.maxNcy; y++) reached.push(y);
+	const eligible = lever.phaseTransferOnly
+		? reached.filter((y) => PHASE_TRANSFERS.some(([, to]) => to === y))
+		: reached;
+	if (!eligible.some((y) => y >= b.minNcy && y <= b.maxNcy)) {
+		issues.warn(
+			path,
+			`${where}: "${b.id}" takes none of the school years the children in "${a.id}" would move at${lever.phaseTransferOnly ? ' phase transfer (NCY 7 and 12)' : ''}, so nobody moves.`
+		);
 }
 
 /**
@@ -549,8 +643,36 @@ function checkCombinedLevers(
 		issues.error(['levers'], message);
 	};
 	for (const fy of years) {
+	const warned = new Set<string>();
+	const warnOnce = (key: string, message: string) => {
+		if (warned.has(key)) return;
+		warned.add(key);
+		issues.warn(['levers'], message);
+	};
 		const active = s.levers.filter((l) => withinYears(fy, l.from, l.until));
 		for (const kind of ['joiners', 'leavers'] as const) {
+		// Levers that set the number of new plans: the later wins in a year (docs/model.md §2.7),
+		// and a multiplier of new plans for every age then changes nothing.
+		const setters = active.filter((l) => l.kind === 'total_growth' || l.kind === 'new_plans');
+		if (setters.length > 0) {
+			const last = setters[setters.length - 1];
+			const n = (l: Lever) => s.levers.indexOf(l) + 1;
+			const lastWords = `lever ${n(last)} (${describeLever(last)})`;
+			for (const l of setters.slice(0, -1)) {
+				warnOnce(
+					`setter|${l.id}`,
+					`${top}: in ${fy} lever ${n(l)} (${describeLever(l)}) and ${lastWords} both set the number of new plans; the later one, ${lastWords}, is used.`
+				);
+			}
+			for (const l of active) {
+				if (l.kind === 'joiners' && l.band === null) {
+					warnOnce(
+						`overridden|${l.id}`,
+						`${top}: in ${fy} ${lastWords} sets the number of new plans, so lever ${n(l)} (${describeLever(l)}) does not change it.`
+					);
+				}
+			}
+		}
 			const what = kind === 'joiners' ? 'new plans' : 'ceased plans';
 			for (const band of bands) {
 				// A lever for every age (band null) applies to each band, and a band's own lever to
