@@ -5,7 +5,7 @@
  *
  * Decisions (why, for the record):
  * - Settings are the seven DSG management plan categories with the default dataset's NCY ranges
- *   (`KINGSTON_SETTINGS`): SEN2's placement mapping (`src/lib/io/sen2/mapping.ts`) sums SEN2's
+ *   (`DSG_PLACEMENT_SETTINGS`, dataset-defaults.ts): SEN2's placement mapping (`src/lib/io/sen2/mapping.ts`) sums SEN2's
  *   placements into exactly these, so the history by placement needs no further mapping.
  * - The base census is the latest January census with caseload by age band, unless chosen. The
  *   base caseload by NCY × setting is derived as for Kingston (IPF of age band × setting with
@@ -25,7 +25,12 @@
  */
 import { deriveBaseCaseload } from '../engine/aggregates';
 import { datasetStateSpace } from '../engine/estimate';
-import { KINGSTON_SETTINGS } from '../data/kingston';
+import {
+	BASELINE_TREND,
+	DSG_PLACEMENT_SETTINGS,
+	FINANCIAL_PLAN,
+	projectionYears
+} from './dataset-defaults';
 import type { Authority } from '../io/sen2/authorities';
 import type { AgeBandId } from './categories';
 import { AGE_BANDS, AGE_BAND_IDS } from './categories';
@@ -40,18 +45,18 @@ import type {
 	YearFigures
 } from './dataset';
 import type { Figure } from './provenance';
-import { assumption, derived, imported } from './provenance';
+import { assumption, derived } from './provenance';
 import type { Scenario } from './scenario';
 import { DEFAULT_MONTE_CARLO } from './scenario';
 import type { FinancialYear } from './years';
-import { financialYearsBetween } from './years';
 
-/** Where a figure typed in the wizard comes from (an `import` provenance names this "file"). */
-export const WIZARD_SOURCE = 'the new dataset wizard (typed)';
-
-/** Names of the default scenarios of a new dataset. */
-export const FINANCIAL_PLAN = 'Financial plan';
-export const BASELINE_TREND = 'Baseline (trend)';
+export {
+	BASELINE_TREND,
+	FINANCIAL_PLAN,
+	WIZARD_SOURCE,
+	projectionYears,
+	typed
+} from './dataset-defaults';
 
 /** The earliest calendar year of new plans used to estimate (see the module notes). */
 export const EARLIEST_FLOW_YEAR = 2015;
@@ -95,7 +100,7 @@ export interface NewDatasetInput {
  * @example newDatasetSettings().map((s) => s.id) // ['mainstream', …, 'other']
  */
 export function newDatasetSettings(): SettingDef[] {
-	return KINGSTON_SETTINGS.map((s) => ({
+	return DSG_PLACEMENT_SETTINGS.map((s) => ({
 		...s,
 		needs: s.needs && [...s.needs],
 		destinations: s.destinations && [...s.destinations]
@@ -182,23 +187,6 @@ export function sen2HistoryProblems(
 	}
 	return problems;
 }
-
-/**
- * The financial years of a projection from `baseCensus` to `horizonCensus`: the first is the one
- * holding the census after the base.
- * @example projectionYears(2021, 2026) // ['2021/22', …, '2025/26']
- */
-export function projectionYears(baseCensus: number, horizonCensus: number): FinancialYear[] {
-	if (!(horizonCensus > baseCensus)) {
-		throw new Error(
-			`projectionYears: the horizon (January ${horizonCensus}) must be after the base census (January ${baseCensus})`
-		);
-	}
-	return financialYearsBetween(baseCensus + 1, horizonCensus);
-}
-
-/** A figure typed in the wizard. */
-export const typed = (value: number): Figure => imported(value, WIZARD_SOURCE);
 
 /**
  * The ledger lines the wizard fills before the user types anything, every figure an assumption

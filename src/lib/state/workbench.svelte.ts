@@ -10,7 +10,6 @@ import type { Scenario } from '../model/scenario';
 import type { ScenarioResult } from '../model/results';
 import type { GoalSeekOptions, GoalSeekTarget } from '../engine/goal-seek';
 import type { SensitivityOptions } from '../engine/sensitivity';
-import { kingstonScenarios } from '../data/kingston-scenarios';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../client/projection';
 import type { Actuals } from '../model/actuals';
@@ -190,8 +189,7 @@ export class WorkbenchState {
 					});
 				}
 				await seedBuiltInDataset(this.#db, {
-					dataset: await builtInDataset(),
-					scenarios: kingstonScenarios(),
+					...(await builtInScenarioSet()),
 					version: BUILT_IN_VERSION
 				});
 				this.notice = await this.#replayJournal(this.#db);
@@ -213,8 +211,9 @@ export class WorkbenchState {
 					' You can keep working: changes stay in this page until you close it, and can be exported.';
 			}
 			if (!dataset) {
-				dataset = await builtInDataset();
-				records = inMemoryRecords(dataset.id, kingstonScenarios());
+				const builtIn = await builtInScenarioSet();
+				dataset = builtIn.dataset;
+				records = inMemoryRecords(dataset.id, builtIn.scenarios);
 				this.datasets = [dataset];
 			}
 			await this.#open(dataset, records, this.#datasetBase);
@@ -687,7 +686,10 @@ export class WorkbenchState {
 		if (this.dataset?.id === id) {
 			const next = this.datasets[0];
 			if (next) await this.openDataset(next.id);
-			else await this.addDataset(await builtInDataset(), kingstonScenarios());
+			else {
+				const builtIn = await builtInScenarioSet();
+				await this.addDataset(builtIn.dataset, builtIn.scenarios);
+			}
 		}
 	}
 
@@ -1027,11 +1029,11 @@ export class WorkbenchState {
 }
 
 /**
- * The built-in Kingston dataset, loaded on demand: building it runs engine code (the base
- * caseload's IPF) that is otherwise only needed in the worker, so it stays out of the first load.
+ * The built-in Kingston dataset and its scenarios (a scenario-set file, read and validated by
+ * the import reader), loaded on demand so the file stays out of the first load.
  */
-async function builtInDataset(): Promise<Dataset> {
-	return (await import('../data/kingston')).kingstonDataset();
+async function builtInScenarioSet(): Promise<{ dataset: Dataset; scenarios: Scenario[] }> {
+	return (await import('../data/kingston')).kingstonScenarioSet();
 }
 
 export function uniqueName(wanted: string, records: readonly ScenarioRecord[]): string {

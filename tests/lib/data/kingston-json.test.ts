@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
+import { DSG_PLACEMENT_SETTINGS } from '$lib/model/dataset-defaults';
 import type { Scenario } from '$lib/model/scenario';
 import before from './__snapshots__/kingston-before-json.json';
 
@@ -34,5 +35,15 @@ describe('Kingston loaded from its JSON', () => {
 
 	it('has the same scenarios, apart from the fields format version 2 adds', () => {
 		expect(kingstonScenarios().map(withoutAddedFields)).toStrictEqual(before.scenarios);
+	});
+
+	it('is read afresh for each caller, so one caller’s change reaches no other', () => {
+		const first = kingstonDataset();
+		first.settings[0].name = 'changed';
+		expect(kingstonDataset().settings[0].name).toBe(before.dataset.settings[0].name);
+	});
+
+	it('has the DSG placement settings every SEN2 dataset starts from', () => {
+		expect(kingstonDataset().settings).toStrictEqual(DSG_PLACEMENT_SETTINGS);
 	});
 });

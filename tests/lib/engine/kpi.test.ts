@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KINGSTON_SEED_RAG, kingstonDataset } from '$lib/data/kingston';
+import { kingstonDataset } from '$lib/data/kingston';
+// The Quarter One report's own ratings (null where it gave none), as the report printed them.
+import KINGSTON_SEED_RAG from '../../fixtures/kingston-seed-rag.json';
 import { kingstonScenarios, MAY_PROJECTION, SVA_PLAN } from '$lib/data/kingston-scenarios';
 import { computeKpi, periodTarget, rateKpi, suggestRag } from '$lib/engine/kpi';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
