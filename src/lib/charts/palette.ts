@@ -4,34 +4,23 @@
  * get a legend and a data table, and a RAG colour is always shown with its label (`ragLabel`).
  */
 import type { DsgCategoryId } from '$lib/model/categories';
+import { CAP_COLOUR, OKABE_ITO, SCENARIO_COLOURS } from '$lib/model/colours';
 import { RAG_LABELS, type RagRating } from '$lib/model/kpi';
 
-/** The eight Okabe–Ito colours (Okabe & Ito, 2008), by name. */
-export const OKABE_ITO = {
-	black: '#000000',
-	orange: '#E69F00',
-	skyBlue: '#56B4E9',
-	bluishGreen: '#009E73',
-	yellow: '#F0E442',
-	blue: '#0072B2',
-	vermillion: '#D55E00',
-	reddishPurple: '#CC79A7'
-} as const;
+export { CAP_COLOUR, OKABE_ITO };
 
 /**
- * Series colours in the order they are handed out. Strong colours come first; yellow and sky
- * blue are last because thin lines in them are hard to see on white.
+ * Series colours in the order they are handed out: the scenario palette (model/colours.ts).
+ * Scenarios carry their own colour (`Scenario.colour`); this order is for series that are not
+ * scenarios (a back-test's estimators, plan against actual).
  */
-export const SERIES_COLOURS: readonly string[] = [
-	OKABE_ITO.blue,
-	OKABE_ITO.orange,
-	OKABE_ITO.bluishGreen,
-	OKABE_ITO.vermillion,
-	OKABE_ITO.reddishPurple,
-	OKABE_ITO.skyBlue,
-	OKABE_ITO.black,
-	OKABE_ITO.yellow
-];
+export const SERIES_COLOURS: readonly string[] = SCENARIO_COLOURS;
+
+/**
+ * How the deficit cap is drawn on every chart: a colour no scenario uses, dashed, thicker than
+ * any scenario line, and drawn above them (decision 0029).
+ */
+export const CAP_STYLE = { colour: CAP_COLOUR, dash: '10 5', strokeWidth: 3.5 } as const;
 
 /**
  * The colour of the `index`-th series (0-based), cycling after eight. Past eight a chart needs

@@ -218,6 +218,12 @@ export interface Scenario {
 	demand: DemandSettings;
 	levers: Lever[];
 	monteCarlo: MonteCarloSettings;
+	/**
+	 * The scenario's colour on every chart and export, `#RRGGBB` from the scenario palette
+	 * (model/colours.ts). Absent (files and databases from before it existed): assigned on load
+	 * to the first palette colour unused in its dataset, then saved (docs/model.md §6.1).
+	 */
+	colour?: string;
 }
 
 export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { simulations: 1000, seed: 50 };

@@ -373,7 +373,11 @@ export const ScenarioSchema = v.strictObject({
 		flowTargets: v.array(FlowTargetSchema)
 	}),
 	levers: v.array(LeverSchema),
-	monteCarlo: v.strictObject({ simulations: finiteNumber, seed: finiteNumber })
+	monteCarlo: v.strictObject({ simulations: finiteNumber, seed: finiteNumber }),
+	// Optional: absent in files written before it existed (assigned on load, model/colours.ts).
+	colour: v.optional(
+		v.pipe(text, v.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB, like #0072B2'))
+	)
 });
 
 // ── Compile-time agreement with the model types ─────────────────────────────────────────────

@@ -70,6 +70,7 @@ const FIELDS: Record<string, string> = {
 	name: 'the name',
 	parentId: 'the parent ("parentId")',
 	description: 'the description',
+	colour: 'the colour ("colour")',
 	openingCumulativeDeficit: 'the opening cumulative deficit',
 	ledger: 'the pinned ledger ("ledger")',
 	savingsDelivery: 'the savings delivery ("savingsDelivery")',

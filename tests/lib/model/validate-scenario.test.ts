@@ -295,10 +295,21 @@ describe('validateScenario: Monte Carlo and the scenario itself', () => {
 	it('refuses unknown keys and a scenario that is its own parent', () => {
 		const s = growth();
 		s.monteCarlo.workers = 4;
-		s.colour = 'blue';
+		s.color = '#0072B2';
 		expect(check(s)).toEqual([
 			'Scenario "Growth 9%": unknown key "workers" in the Monte Carlo settings ("monteCarlo"); check its spelling or remove it.',
-			'Scenario "Growth 9%": unknown key "colour"; check its spelling or remove it.'
+			'Scenario "Growth 9%": unknown key "color"; check its spelling or remove it.'
+		]);
+	});
+
+	it('takes an optional colour written #RRGGBB, and refuses any other', () => {
+		const s = growth();
+		expect(check(s)).toEqual([]);
+		s.colour = '#0072b2';
+		expect(check(s)).toEqual([]);
+		s.colour = 'blue';
+		expect(check(s)).toEqual([
+			'Scenario "Growth 9%": the colour ("colour") must be a colour written #RRGGBB, like #0072B2.'
 		]);
 		const t = growth();
 		t.parentId = t.id;
