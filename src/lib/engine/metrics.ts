@@ -4,16 +4,8 @@
  * finance metrics by the financial year that contains it (`2021/22`).
  */
 import { AGE_BANDS } from '../model/categories';
+import type { MetricDef, MetricKind } from '../model/results';
 import type { StateSpace } from './space';
-
-export type MetricKind = 'census' | 'finance';
-
-export interface MetricDef {
-	name: string;
-	kind: MetricKind;
-	label: string;
-	unit: 'children' | 'gbp' | 'probability';
-}
 
 export const CORE_CENSUS_METRICS = [
 	'ehcp_total',

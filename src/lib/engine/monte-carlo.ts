@@ -10,23 +10,16 @@
  * simulation by simulation, and its standard error is sd(difference)/√N — usually far smaller
  * than the two scenarios' own spreads suggest, because the noise they share cancels.
  */
-import type { FinancialYear } from '../model/years';
-import type { MetricDef } from '../model/results';
 import type { CompiledScenario } from './scenario';
 import { simulate, type SimulationBlock } from './simulate';
 import { firstBreachDistribution, summariseSimulations, type SimulationSummary } from './summary';
-import { SUMMARY_STATISTICS, type FirstBreachDistribution } from '../model/results';
-
-/** What a run is of: the scenario and the shape of its metric × step matrix. */
-export interface RunMeta {
-	scenarioId: string;
-	scenarioName: string;
-	/** Census years ending each step (`2022` …). */
-	censuses: number[];
-	/** Financial years containing them (`2021/22` …). */
-	years: FinancialYear[];
-	metrics: MetricDef[];
-}
+import {
+	rowOfMetric,
+	SUMMARY_STATISTICS,
+	type MonteCarloSummary,
+	type RunMeta,
+	type SummaryStatistic
+} from '../model/results';
 
 /** Every simulation of one scenario, in simulation order. */
 export interface MonteCarloRun extends RunMeta {
@@ -37,27 +30,6 @@ export interface MonteCarloRun extends RunMeta {
 	values: Float64Array;
 	/** Per simulation, the step of its first cap breach, or −1. */
 	firstBreach: Int32Array;
-}
-
-/** The statistics summarised per metric and year, in the long CSV's order. */
-export { SUMMARY_STATISTICS };
-
-/** One entry of `SUMMARY_STATISTICS`. */
-export type SummaryStatistic = (typeof SUMMARY_STATISTICS)[number];
-
-/** A Monte Carlo run summarised: what the charts, tables and the long CSV show. */
-export interface MonteCarloSummary extends RunMeta {
-	seed: number;
-	simulations: number;
-	/**
-	 * Per statistic, a metric × step matrix (row-major, rows as `metrics`), in the metric's units.
-	 * Rows not yet summarised (see `summariseRows`) hold NaN.
-	 */
-	statistics: Record<SummaryStatistic, Float64Array>;
-	/** Per year, P(cumulative deficit before Safety Valve funding > cap), a fraction. */
-	breachProbability: Float64Array;
-	/** The distribution of the first financial year whose cumulative deficit breaches the cap. */
-	firstBreach: FirstBreachDistribution;
 }
 
 /**
@@ -228,26 +200,6 @@ export function summariseMonteCarlo(run: MonteCarloRun): MonteCarloSummary {
 	return summary;
 }
 
-function rowOf(fn: string, meta: RunMeta, metric: string): number {
-	const row = meta.metrics.findIndex((m) => m.name === metric);
-	if (row < 0) throw new Error(`${fn}: "${meta.scenarioName}" has no metric "${metric}"`);
-	return row;
-}
-
-/**
- * One statistic of one metric per year of a summary.
- * @example statisticSeries(summary, 'cumulative_deficit_before_sv', 'p95') // £ per financial year
- */
-export function statisticSeries(
-	summary: MonteCarloSummary,
-	metric: string,
-	statistic: SummaryStatistic
-): number[] {
-	const H = summary.censuses.length;
-	const row = rowOf('statisticSeries', summary, metric);
-	return Array.from(summary.statistics[statistic].subarray(row * H, (row + 1) * H));
-}
-
 /**
  * The N simulated values of one metric in one step of a run (a copy, in simulation order).
  * @example simulatedValues(run, 'ehcp_total', 0) // N totals at the first projected census
@@ -255,7 +207,7 @@ export function statisticSeries(
 export function simulatedValues(run: MonteCarloRun, metric: string, step: number): Float64Array {
 	const M = run.metrics.length;
 	const H = run.censuses.length;
-	const row = rowOf('simulatedValues', run, metric);
+	const row = rowOfMetric('simulatedValues', run, metric);
 	if (!(Number.isInteger(step) && step >= 0 && step < H)) {
 		throw new Error(`simulatedValues: step must be a whole number in [0, ${H}), got ${step}`);
 	}
@@ -316,8 +268,8 @@ export function compareScenarios(
 			`compareScenarios: "${a.scenarioName}" and "${b.scenarioName}" must project the same years`
 		);
 	}
-	const rowA = rowOf('compareScenarios', a, metric);
-	const rowB = rowOf('compareScenarios', b, metric);
+	const rowA = rowOfMetric('compareScenarios', a, metric);
+	const rowB = rowOfMetric('compareScenarios', b, metric);
 	const kind = a.metrics[rowA].kind;
 	const N = a.simulations;
 	const Ma = a.metrics.length;

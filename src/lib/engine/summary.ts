@@ -8,21 +8,7 @@
  * of sorted x[0..N) is x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋ + 1] − x[⌊h⌋]) with h = (N − 1)·p. This is R's
  * default, NumPy's default ("linear"), Excel's PERCENTILE.INC and d3-array's quantileSorted.
  */
-
-/** The statistics summarised per metric and year across simulations, in the long CSV's order. */
-export const SUMMARY_STATISTICS = [
-	'mean',
-	'sd',
-	'min',
-	'p2_5',
-	'p5',
-	'p25',
-	'median',
-	'p75',
-	'p95',
-	'p97_5',
-	'max'
-] as const;
+import { SUMMARY_STATISTICS, type FirstBreachDistribution } from '../model/results';
 
 /**
  * The statistic column of the long CSV (docs/model.md §6), in the order rows are written. `expected`
@@ -238,14 +224,6 @@ export function probabilityAbove(values: ArrayLike<number>, threshold: number): 
 	let hits = 0;
 	for (let i = 0; i < n; i++) if (values[i] > threshold) hits++;
 	return hits / n;
-}
-
-/** The distribution of the first year in which the cap is breached. */
-export interface FirstBreachDistribution {
-	/** One entry per projected year, in the order given: P(the first breach is in that year). */
-	byYear: { year: string; probability: number }[];
-	/** P(no breach in any projected year). byYear's probabilities plus this sum to 1. */
-	noBreach: number;
 }
 
 /**

@@ -4,11 +4,10 @@
  */
 import type { Dataset, EstimatorId } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
-import type { FinancialYear } from '../model/years';
 import { resolveDefaultEstimator } from './backtest';
 import type { DemandModel } from './demand';
 import { estimateDemand } from './estimate';
-import type { MetricDef } from '../model/results';
+import type { ScenarioResult } from '../model/results';
 import { metricRow } from './metrics';
 import { projectExpected } from './project';
 import type { CompiledScenario } from './scenario';
@@ -35,26 +34,6 @@ export function prepareDataset(dataset: Dataset): PreparedDataset {
 		defaultEstimator: estimator,
 		estimatorReason: reason
 	};
-}
-
-/** A scenario's results: metric × step values and what to say about them. */
-export interface ScenarioResult {
-	scenarioId: string;
-	scenarioName: string;
-	/** Census years ending each step (`2022` …). */
-	censuses: number[];
-	/** Financial years containing them (`2021/22` …). */
-	years: FinancialYear[];
-	metrics: MetricDef[];
-	/** Row-major metric × step. */
-	values: Float64Array;
-	/** EHCPs at the base census (before the first step). */
-	baseTotal: number;
-	/** Index of the first year whose cumulative deficit breaches its cap, or −1. */
-	firstBreach: number;
-	estimator: EstimatorId;
-	calibration: { joiners: number[]; leavers: number[] };
-	warnings: string[];
 }
 
 /** Compiles a scenario over a prepared dataset. */
@@ -92,28 +71,6 @@ export function resultOf(
 		calibration: c.calibration,
 		warnings: c.warnings
 	};
-}
-
-/**
- * One metric's values per year of a result.
- * @example metricValues(result, 'cumulative_deficit_before_sv') // [28_607_000, …]
- */
-export function metricValues(result: ScenarioResult, name: string): number[] {
-	const H = result.censuses.length;
-	const i = result.metrics.findIndex((m) => m.name === name);
-	if (i < 0) throw new Error(`metricValues: unknown metric "${name}"`);
-	return Array.from(result.values.subarray(i * H, (i + 1) * H));
-}
-
-/** A metric's value in one financial year (or census year for census metrics). */
-export function metricValue(
-	result: ScenarioResult,
-	name: string,
-	year: FinancialYear | number
-): number {
-	const k = typeof year === 'number' ? result.censuses.indexOf(year) : result.years.indexOf(year);
-	if (k < 0) throw new Error(`metricValue: ${year} is not a year of "${result.scenarioName}"`);
-	return metricValues(result, name)[k];
 }
 
 export { metricRow };
