@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
-import { witanDataset } from '../src/lib/engine/witan-dataset';
+import { witanDataset } from '../src/lib/io/witan/dataset';
 import { parseWitanInputs } from '../src/lib/io/witan/parse-inputs';
 import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';

@@ -6,7 +6,7 @@
  * here claims to be realistic: it exists to show how time grows with each dimension.
  */
 import type { WitanInputs } from '../src/lib/io/witan/parse-inputs';
-import { witanDataset } from '../src/lib/engine/witan-dataset';
+import { witanDataset } from '../src/lib/io/witan/dataset';
 import type { Dataset, SettingDef, TransitionRow } from '../src/lib/model/dataset';
 import { NONSEND } from '../src/lib/model/dataset';
 import { imported } from '../src/lib/model/provenance';

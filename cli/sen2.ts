@@ -20,10 +20,11 @@ import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { importSen2, type Sen2TextFile } from '../src/lib/io/sen2/import';
 import { detectSen2File, type Sen2FileSpec } from '../src/lib/io/sen2/kinds';
 import type { Dataset } from '../src/lib/model/dataset';
-import { BASELINE_TREND, newDatasetScenarios, projectionYears } from '../src/lib/model/new-dataset';
+import { BASELINE_TREND, projectionYears } from '../src/lib/model/dataset-defaults';
+import { newDatasetScenarios } from '../src/lib/io/sen2/new-dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
-import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/model/sen2-defaults';
+import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/io/sen2/defaults';
 import { CliFileError, prepareOutFile, readTextFile, writeFileWhole } from './files';
 
 /** A problem with the command's input (folder, files, authority) rather than a program fault. */

@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { witanDataset } from '../src/lib/engine/witan-dataset';
-import { runWitan, type WitanRunResult } from '../src/lib/engine/witan-run';
+import { witanDataset } from '../src/lib/io/witan/dataset';
+import { runWitan, type WitanRunResult } from '../src/lib/io/witan/run';
 import type { WitanFile } from '../src/lib/io/witan/csv';
 import { WITAN_INPUT_FILES } from '../src/lib/io/witan/format';
 import { writeWitanOutputs } from '../src/lib/io/witan/outputs';

@@ -12,8 +12,8 @@ import {
 	witanBaselineScenario,
 	witanDataset,
 	witanInputsOfDataset
-} from '../src/lib/engine/witan-dataset';
-import { runWitanScenario } from '../src/lib/engine/witan-run';
+} from '../src/lib/io/witan/dataset';
+import { runWitanScenario } from '../src/lib/io/witan/run';
 import { movedOnCounter, type MovedOnYear } from '../src/lib/engine/witan-moved-on';
 import { compile, prepareDataset, type PreparedDataset } from '../src/lib/engine/workbench';
 import { describeWarning, type ImportError, type ImportWarning } from '../src/lib/io/csv/errors';

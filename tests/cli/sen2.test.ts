@@ -18,9 +18,9 @@ import {
 	newDatasetSettings,
 	projectionYears,
 	typed
-} from '$lib/model/new-dataset';
+} from '$lib/io/sen2/new-dataset';
 import { parseScenarioSet } from '$lib/io/scenario-set/format';
-import { wizardFirstFlowYear } from '$lib/model/sen2-defaults';
+import { wizardFirstFlowYear } from '$lib/io/sen2/defaults';
 import { RELEASE_2022, RELEASE_2025, fixture } from '../lib/io/sen2/fixtures';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/sen2/', import.meta.url));

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { witanDataset } from '../../src/lib/engine/witan-dataset';
-import { runWitan } from '../../src/lib/engine/witan-run';
+import { witanDataset } from '../../src/lib/io/witan/dataset';
+import { runWitan } from '../../src/lib/io/witan/run';
 import { prepareDataset, runExpected } from '../../src/lib/engine/workbench';
 import { metricValues } from '../../src/lib/model/results';
-import { witanBaselineScenario } from '../../src/lib/engine/witan-dataset';
+import { witanBaselineScenario } from '../../src/lib/io/witan/dataset';
 import type { WitanFile } from '../../src/lib/io/witan/csv';
 import { writeWitanOutputs } from '../../src/lib/io/witan/outputs';
 import { formatCount } from '../../src/lib/model/format';

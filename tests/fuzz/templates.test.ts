@@ -27,7 +27,7 @@ import {
 	unitCostsTemplateCsv,
 	type TemplateKind
 } from '$lib/io/templates';
-import { projectionYears } from '$lib/model/new-dataset';
+import { projectionYears } from '$lib/model/dataset-defaults';
 import {
 	HANG_GUARD_MS,
 	RUNS,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios } from '$lib/data/kingston-scenarios';
-import { witanBaselineScenario, witanDataset } from '$lib/engine/witan-dataset';
-import { runWitan, runWitanScenario } from '$lib/engine/witan-run';
+import { witanBaselineScenario, witanDataset } from '$lib/io/witan/dataset';
+import { runWitan, runWitanScenario } from '$lib/io/witan/run';
 import { movedOnCounter } from '$lib/engine/witan-moved-on';
 import { compile, prepareDataset } from '$lib/engine/workbench';
 import { WITAN_OUTPUT_KINDS, writeWitanOutputs } from '$lib/io/witan/outputs';

@@ -8,7 +8,7 @@
  * `expected`, and `simulate` (seeded) for the p5 / p50 / p95 of `ehcp_total` (type-7 quantiles).
  * Whatever the estimation does underneath flows through unchanged.
  */
-import { BASELINE_TREND } from '../model/new-dataset';
+import { BASELINE_TREND } from '../model/dataset-defaults';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import { NAIVE_METHODS, censusTotals, naiveForecast } from './naive';

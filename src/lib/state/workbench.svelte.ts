@@ -13,6 +13,7 @@ import type { SensitivityOptions } from '../engine/sensitivity';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../client/projection';
 import type { Actuals } from '../model/actuals';
+import { assignScenarioColours, firstFreeColour } from '../model/colours';
 import { History } from './history';
 import {
 	compareImport,
@@ -414,6 +415,7 @@ export class WorkbenchState {
 		this.dataset = dataset;
 		this.#datasetBase = base;
 		this.datasetSave = { ...DATASET_CLEAN };
+		records = await this.#colour(records);
 		this.scenarios = records;
 		this.saves = Object.fromEntries(records.map((r) => [r.id, { ...CLEAN }]));
 		this.#histories.clear();
@@ -426,6 +428,43 @@ export class WorkbenchState {
 				this.storageProblem = toStorageError(e, 'remember the open dataset').message;
 			}
 		}
+	}
+
+	/**
+	 * Gives the scenarios without a colour (files and databases from before colours were stored)
+	 * the first palette colour unused in their dataset, and saves them so that the colour stays
+	 * (docs/model.md §6.1). A save that fails is no loss: the same colour is given next time.
+	 */
+	async #colour(records: ScenarioRecord[]): Promise<ScenarioRecord[]> {
+		const { scenarios, assigned } = assignScenarioColours(records.map((r) => r.scenario));
+		if (assigned.length === 0) return records;
+		const out = records.map((r, i) =>
+			scenarios[i] === r.scenario ? r : { ...r, scenario: scenarios[i] }
+		);
+		const db = this.#db;
+		if (!db) return out;
+		return Promise.all(
+			out.map(async (r) => {
+				if (!assigned.includes(r.id)) return r;
+				try {
+					const saved = await saveScenario(db, { id: r.id, scenario: r.scenario }, r.revision);
+					this.#channel?.post({ type: 'scenario-saved', id: r.id, revision: saved.revision });
+					return saved;
+				} catch {
+					return r;
+				}
+			})
+		);
+	}
+
+	/**
+	 * Sets a scenario's colour (one of the palette's, model/colours.ts), kept on every chart and
+	 * export; undoable like any edit.
+	 */
+	async setColour(id: string, colour: string): Promise<void> {
+		const current = this.scenario(id);
+		if (!current) throw new Error(`setColour: no open scenario with id "${id}"`);
+		if (current.colour !== colour) await this.edit({ ...current, colour });
 	}
 
 	/** Opens a saved dataset by id. */
@@ -944,6 +983,9 @@ export class WorkbenchState {
 	}
 
 	async #insert(scenario: Scenario): Promise<ScenarioRecord> {
+		// A new scenario (a copy keeps its parent's levers, not its colour): the first colour free.
+		const colour = firstFreeColour(this.scenarios.map((r) => r.scenario.colour));
+		scenario = { ...scenario, colour };
 		let record: ScenarioRecord = {
 			id: scenario.id,
 			datasetId: this.dataset!.id,
@@ -981,9 +1023,9 @@ export class WorkbenchState {
 			parentId: parent.id,
 			description: ''
 		};
-		await this.#insert(scenario);
+		const record = await this.#insert(scenario);
 		await this.recompute();
-		return scenario;
+		return record.scenario;
 	}
 
 	/** Renames a scenario (names are unique within a dataset). */

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { witanBaselineScenario, witanDataset } from '$lib/engine/witan-dataset';
+import { witanBaselineScenario, witanDataset } from '$lib/io/witan/dataset';
 import { createWitanWorkerApi, type WitanWorkerApi } from '../../../workers/witan-api';
 import { createWitanClient } from '$lib/client/witan';
 import { isAbortError, type WorkerEndpoint } from '$lib/client/worker-client';

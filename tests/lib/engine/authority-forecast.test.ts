@@ -5,7 +5,7 @@ import { naiveForecast } from '$lib/engine/naive';
 import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
 import { buildEnglandDatasets } from '$lib/io/sen2/england';
-import { BASELINE_TREND } from '$lib/model/new-dataset';
+import { BASELINE_TREND } from '$lib/model/dataset-defaults';
 import { RELEASE_2022, RELEASE_2025, fixture } from '../io/sen2/fixtures';
 
 const { entries } = buildEnglandDatasets([...RELEASE_2022, ...RELEASE_2025].map(fixture));

@@ -5,8 +5,8 @@ import { estimateDemand } from '$lib/engine/estimate';
 import { POOLED_UNCERTAINTY } from '$lib/engine/uncertainty';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
-import { witanDataset } from '$lib/engine/witan-dataset';
-import { BASELINE_TREND } from '$lib/model/new-dataset';
+import { witanDataset } from '$lib/io/witan/dataset';
+import { BASELINE_TREND } from '$lib/model/dataset-defaults';
 import { files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
 describe('the default forecast (decision 0019)', () => {

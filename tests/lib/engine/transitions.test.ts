@@ -8,7 +8,7 @@ import {
 	ncyPrior,
 	transitionCaseload
 } from '../../../src/lib/engine/transitions';
-import { witanDataset } from '../../../src/lib/engine/witan-dataset';
+import { witanDataset } from '../../../src/lib/io/witan/dataset';
 import type { Dataset } from '../../../src/lib/model/dataset';
 import { THREE, TINY, files, parsed } from '../../fixtures/witan-model/inputs';
 

@@ -4,9 +4,9 @@ import { createRandomSampler } from '$lib/engine/random-sampler';
 import { createRng } from '$lib/engine/rng';
 import { expectedSampler } from '$lib/engine/sampler';
 import { stateIndex } from '$lib/engine/space';
-import { witanDataset } from '$lib/engine/witan-dataset';
+import { witanDataset } from '$lib/io/witan/dataset';
 import { movedOnCounter, movedOnSummary } from '$lib/engine/witan-moved-on';
-import { prepareWitanModel, runWitanModel, witanTrajectory } from '$lib/engine/witan-run';
+import { prepareWitanModel, runWitanModel, witanTrajectory } from '$lib/io/witan/run';
 import { THREE, TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
 const tiny = prepareWitanModel(witanDataset(parsed(files(TINY))));

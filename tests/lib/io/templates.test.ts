@@ -17,7 +17,8 @@ import {
 	unitCostsTemplateCsv
 } from '$lib/io/templates';
 import { kingstonDataset } from '$lib/data/kingston';
-import { newDatasetSettings, projectionYears } from '$lib/model/new-dataset';
+import { newDatasetSettings } from '$lib/io/sen2/new-dataset';
+import { projectionYears } from '$lib/model/dataset-defaults';
 import { ACTUAL_PREFIX } from '$lib/model/actuals';
 
 const years = projectionYears(2021, 2026);

@@ -15,9 +15,9 @@
 import { ImportError } from '../csv/errors';
 import { parseCsv } from '../csv/parse';
 import type { Dataset, YearCount } from '../../model/dataset';
-import { DEFAULT_HORIZON_YEARS, newDatasetScenarios } from '../../model/new-dataset';
+import { DEFAULT_HORIZON_YEARS, newDatasetScenarios } from './new-dataset';
 import type { Scenario } from '../../model/scenario';
-import { sen2DatasetWithDefaults } from '../../model/sen2-defaults';
+import { sen2DatasetWithDefaults } from './defaults';
 import { AuthorityRegistry, isLocalAuthorityRow, type Authority } from './authorities';
 import { buildSen2Import, type Sen2FileRows, type Sen2ImportResult } from './build';
 import type { Sen2TextFile } from './import';

@@ -12,7 +12,7 @@ import type { Scenario } from '../../model/scenario';
 import type { FinancialYear } from '../../model/years';
 import { financialYearOfCensus } from '../../model/years';
 import { SVA_PLAN } from '../../data/kingston-scenarios';
-import { FINANCIAL_PLAN } from '../../model/new-dataset';
+import { FINANCIAL_PLAN } from '../../model/dataset-defaults';
 
 /**
  * The scenario actuals are compared with by default: the default dataset's or a new dataset's

@@ -11,8 +11,8 @@ import {
 import { importSen2, type Sen2TextFile } from '$lib/io/sen2/import';
 import { SEN2_FILES, detectSen2File } from '$lib/io/sen2/kinds';
 import { sen2Year } from '$lib/io/sen2/periods';
-import { newDatasetScenarios } from '$lib/model/new-dataset';
-import { sen2DatasetWithDefaults } from '$lib/model/sen2-defaults';
+import { newDatasetScenarios } from '$lib/io/sen2/new-dataset';
+import { sen2DatasetWithDefaults } from '$lib/io/sen2/defaults';
 import { RELEASE_2022, RELEASE_2025, fixture } from './fixtures';
 
 const files = [...RELEASE_2022, ...RELEASE_2025].map(fixture);

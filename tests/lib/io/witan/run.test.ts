@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kingstonDataset } from '../../../src/lib/data/kingston';
-import { BASELINE_TREND, kingstonScenarios } from '../../../src/lib/data/kingston-scenarios';
-import { total } from '../../../src/lib/engine/population';
-import { expectedSampler } from '../../../src/lib/engine/sampler';
-import { witanBaselineScenario, witanDataset } from '../../../src/lib/engine/witan-dataset';
+import { kingstonDataset } from '../../../../src/lib/data/kingston';
+import { BASELINE_TREND, kingstonScenarios } from '../../../../src/lib/data/kingston-scenarios';
+import { total } from '../../../../src/lib/engine/population';
+import { expectedSampler } from '../../../../src/lib/engine/sampler';
+import { witanBaselineScenario, witanDataset } from '../../../../src/lib/io/witan/dataset';
 import {
 	prepareWitanModel,
 	runWitan,
@@ -12,12 +12,12 @@ import {
 	witanModelOfScenario,
 	witanTrajectory,
 	type WitanRunResult
-} from '../../../src/lib/engine/witan-run';
-import { compile, prepareDataset, runExpected } from '../../../src/lib/engine/workbench';
-import { metricValues } from '../../../src/lib/model/results';
-import type { Lever, Scenario } from '../../../src/lib/model/scenario';
-import { writeWitanOutputs } from '../../../src/lib/io/witan/outputs';
-import { TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
+} from '../../../../src/lib/io/witan/run';
+import { compile, prepareDataset, runExpected } from '../../../../src/lib/engine/workbench';
+import { metricValues } from '../../../../src/lib/model/results';
+import type { Lever, Scenario } from '../../../../src/lib/model/scenario';
+import { writeWitanOutputs } from '../../../../src/lib/io/witan/outputs';
+import { TINY, files, parsed, synthetic } from '../../../fixtures/witan-model/inputs';
 
 const dataset = witanDataset(parsed(files(synthetic())));
 

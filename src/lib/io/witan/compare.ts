@@ -7,7 +7,7 @@
  * 0008). If their file labels each step by the census it starts from, their year Y is our Y + 1:
  * `shift: 1` moves their rows on by one year before they are matched.
  */
-import type { WitanStatisticsRow } from '../io/witan/outputs';
+import type { WitanStatisticsRow } from './outputs';
 
 /** A median with its 95pc bounds (2.5th and 97.5th percentiles), in children or £. */
 export interface WitanBand {

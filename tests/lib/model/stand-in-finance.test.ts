@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '../../../src/lib/data/kingston';
-import { witanDataset } from '../../../src/lib/engine/witan-dataset';
-import { hasNoFinance } from '../../../src/lib/engine/witan-finance';
+import { witanDataset } from '../../../src/lib/io/witan/dataset';
+import { hasNoFinance } from '../../../src/lib/model/stand-in-finance';
 import { files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
 
 describe('hasNoFinance', () => {

@@ -10,9 +10,15 @@
  * nothing) and the first year's expenditure equal to its expected placement cost (non-placement
  * spend 0). Every other figure is the wizard's own default. EHCP numbers do not depend on finance.
  */
-import { WITAN_NO_FINANCE_CAP } from '../engine/witan-finance';
-import { slugify } from './categories';
-import type { Dataset, DemandHistory, FinanceLedger, LedgerLineId, YearFigures } from './dataset';
+import { WITAN_NO_FINANCE_CAP } from '../../model/stand-in-finance';
+import { slugify } from '../../model/categories';
+import type {
+	Dataset,
+	DemandHistory,
+	FinanceLedger,
+	LedgerLineId,
+	YearFigures
+} from '../../model/dataset';
 import {
 	DEFAULT_HORIZON_YEARS,
 	baseCensusOptions,
@@ -21,11 +27,11 @@ import {
 	defaultLedgerLines,
 	defaultUnitCosts,
 	newDatasetSettings,
-	projectionYears,
 	type Sen2History
 } from './new-dataset';
-import { assumption, derived } from './provenance';
-import type { FinancialYear } from './years';
+import { projectionYears } from '../../model/dataset-defaults';
+import { assumption, derived } from '../../model/provenance';
+import type { FinancialYear } from '../../model/years';
 
 /** Why the stand-in finance figures are what they are (shown with each figure). */
 export const NO_FINANCE_NOTE = 'built without finance (forecast sen2 / forecast england)';

@@ -18,22 +18,22 @@
  * can be written for any scenario of any dataset. Both build the same `WitanModel` and run it
  * with `runWitanModel`.
  */
-import type { WitanOutputKind, WitanOutputRow } from '../io/witan/outputs';
-import type { Dataset, EstimatorId } from '../model/dataset';
-import { resolveDefaultEstimator } from './backtest';
-import { baseUnitCosts } from './costs';
-import { estimateDemand } from './estimate';
-import type { StepParams } from './params';
-import type { StepFlows } from './population';
-import { createScratch, createStepFlows, stepPopulation } from './population';
-import { createRandomSampler } from './random-sampler';
-import { createRng } from './rng';
-import type { Sampler } from './sampler';
-import { expectedSampler } from './sampler';
-import type { CompiledScenario } from './scenario';
-import { buildSteps } from './scenario';
-import type { StateSpace } from './space';
-import { statesAt } from './space';
+import type { WitanOutputKind, WitanOutputRow } from './outputs';
+import type { Dataset, EstimatorId } from '../../model/dataset';
+import { resolveDefaultEstimator } from '../../engine/backtest';
+import { baseUnitCosts } from '../../engine/costs';
+import { estimateDemand } from '../../engine/estimate';
+import type { StepParams } from '../../engine/params';
+import type { StepFlows } from '../../engine/population';
+import { createScratch, createStepFlows, stepPopulation } from '../../engine/population';
+import { createRandomSampler } from '../../engine/random-sampler';
+import { createRng } from '../../engine/rng';
+import type { Sampler } from '../../engine/sampler';
+import { expectedSampler } from '../../engine/sampler';
+import type { CompiledScenario } from '../../engine/scenario';
+import { buildSteps } from '../../engine/scenario';
+import type { StateSpace } from '../../engine/space';
+import { statesAt } from '../../engine/space';
 
 /** A model ready to simulate the witan way: a state space, a base stock and one step per census. */
 export interface WitanModel {

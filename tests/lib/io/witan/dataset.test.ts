@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { datasetStateSpace, estimateDemand } from '../../../src/lib/engine/estimate';
-import { baseUnitCosts, placementCost } from '../../../src/lib/engine/costs';
-import { createScratch, createStepFlows, stepPopulation } from '../../../src/lib/engine/population';
-import { expectedSampler } from '../../../src/lib/engine/sampler';
-import { buildSteps } from '../../../src/lib/engine/scenario';
+import { datasetStateSpace, estimateDemand } from '../../../../src/lib/engine/estimate';
+import { baseUnitCosts, placementCost } from '../../../../src/lib/engine/costs';
+import {
+	createScratch,
+	createStepFlows,
+	stepPopulation
+} from '../../../../src/lib/engine/population';
+import { expectedSampler } from '../../../../src/lib/engine/sampler';
+import { buildSteps } from '../../../../src/lib/engine/scenario';
 import {
 	WITAN_BASELINE,
 	WITAN_NO_FINANCE_CAP,
 	witanBaselineScenario,
 	witanDataset,
 	witanInputsOfDataset
-} from '../../../src/lib/engine/witan-dataset';
-import { validateScenario } from '../../../src/lib/model/validate-scenario';
-import { parseWitanInputs } from '../../../src/lib/io/witan/parse-inputs';
-import { writeWitanInputs } from '../../../src/lib/io/witan/write-inputs';
-import { NONSEND, REQUIRED_LEDGER_LINES } from '../../../src/lib/model/dataset';
-import { validateDataset } from '../../../src/lib/model/validate-dataset';
-import { TINY, files, parsed, synthetic } from '../../fixtures/witan-model/inputs';
+} from '../../../../src/lib/io/witan/dataset';
+import { validateScenario } from '../../../../src/lib/model/validate-scenario';
+import { parseWitanInputs } from '../../../../src/lib/io/witan/parse-inputs';
+import { writeWitanInputs } from '../../../../src/lib/io/witan/write-inputs';
+import { NONSEND, REQUIRED_LEDGER_LINES } from '../../../../src/lib/model/dataset';
+import { validateDataset } from '../../../../src/lib/model/validate-dataset';
+import { TINY, files, parsed, synthetic } from '../../../fixtures/witan-model/inputs';
 
 describe('witanDataset', () => {
 	const inputs = parsed(files(synthetic()));

@@ -14,26 +14,26 @@
  * to its expected placement cost, so that non-placement spend is 0 and HNB spend is placement
  * cost at costs.csv prices throughout.
  */
-import type { WitanInputs } from '../io/witan/parse-inputs';
-import type { WitanInputsToWrite } from '../io/witan/write-inputs';
-import type { Scenario } from '../model/scenario';
-import { DEFAULT_MONTE_CARLO } from '../model/scenario';
+import type { WitanInputs } from './parse-inputs';
+import type { WitanInputsToWrite } from './write-inputs';
+import type { Scenario } from '../../model/scenario';
+import { DEFAULT_MONTE_CARLO } from '../../model/scenario';
 import type {
 	Dataset,
 	FinanceLedger,
 	LedgerLineId,
 	YearCount,
 	YearFigures
-} from '../model/dataset';
-import { NONSEND, REQUIRED_LEDGER_LINES } from '../model/dataset';
-import { assumption, derived } from '../model/provenance';
-import { financialYearOfCensus } from '../model/years';
-import { baseUnitCosts, placementCost } from './costs';
-import { estimateDemand } from './estimate';
-import { createScratch, createStepFlows, stepPopulation } from './population';
-import { expectedSampler } from './sampler';
-import { buildSteps } from './scenario';
-import { WITAN_NO_FINANCE_CAP, hasNoFinance } from './witan-finance';
+} from '../../model/dataset';
+import { NONSEND, REQUIRED_LEDGER_LINES } from '../../model/dataset';
+import { assumption, derived } from '../../model/provenance';
+import { financialYearOfCensus } from '../../model/years';
+import { baseUnitCosts, placementCost } from '../../engine/costs';
+import { estimateDemand } from '../../engine/estimate';
+import { createScratch, createStepFlows, stepPopulation } from '../../engine/population';
+import { expectedSampler } from '../../engine/sampler';
+import { buildSteps } from '../../engine/scenario';
+import { WITAN_NO_FINANCE_CAP, hasNoFinance } from '../../model/stand-in-finance';
 
 export interface WitanDatasetOptions {
 	/** Dataset id; default `witan-send-<base census>`. */

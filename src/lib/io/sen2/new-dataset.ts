@@ -23,17 +23,17 @@
  *   after the first year: the unmitigated forecast, as for Kingston). Scenario ids start with the
  *   dataset id, because storage refuses a scenario id already saved under another dataset.
  */
-import { deriveBaseCaseload } from '../engine/aggregates';
-import { datasetStateSpace } from '../engine/estimate';
+import { deriveBaseCaseload } from '../../engine/aggregates';
+import { datasetStateSpace } from '../../engine/estimate';
 import {
 	BASELINE_TREND,
 	DSG_PLACEMENT_SETTINGS,
 	FINANCIAL_PLAN,
 	projectionYears
-} from './dataset-defaults';
-import type { Authority } from '../io/sen2/authorities';
-import type { AgeBandId } from './categories';
-import { AGE_BANDS, AGE_BAND_IDS } from './categories';
+} from '../../model/dataset-defaults';
+import type { Authority } from './authorities';
+import type { AgeBandId } from '../../model/categories';
+import { AGE_BANDS, AGE_BAND_IDS } from '../../model/categories';
 import type {
 	CaseloadCell,
 	Dataset,
@@ -43,20 +43,12 @@ import type {
 	SettingDef,
 	UnitCost,
 	YearFigures
-} from './dataset';
-import type { Figure } from './provenance';
-import { assumption, derived } from './provenance';
-import type { Scenario } from './scenario';
-import { DEFAULT_MONTE_CARLO } from './scenario';
-import type { FinancialYear } from './years';
-
-export {
-	BASELINE_TREND,
-	FINANCIAL_PLAN,
-	WIZARD_SOURCE,
-	projectionYears,
-	typed
-} from './dataset-defaults';
+} from '../../model/dataset';
+import type { Figure } from '../../model/provenance';
+import { assumption, derived } from '../../model/provenance';
+import type { Scenario } from '../../model/scenario';
+import { DEFAULT_MONTE_CARLO } from '../../model/scenario';
+import type { FinancialYear } from '../../model/years';
 
 /** The earliest calendar year of new plans used to estimate (see the module notes). */
 export const EARLIEST_FLOW_YEAR = 2015;

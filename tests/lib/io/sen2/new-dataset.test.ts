@@ -15,7 +15,7 @@ import {
 	projectionYears,
 	sen2HistoryProblems,
 	typed
-} from '$lib/model/new-dataset';
+} from '$lib/io/sen2/new-dataset';
 import type { FinanceLedger } from '$lib/model/dataset';
 import { PROVENANCE_KINDS } from '$lib/model/provenance';
 import { validateDataset } from '$lib/model/validate-dataset';
@@ -23,7 +23,7 @@ import { validateScenario } from '$lib/model/validate-scenario';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
 
-const root = new URL('../../fixtures/new-dataset/', import.meta.url);
+const root = new URL('../../../fixtures/new-dataset/', import.meta.url);
 const files = [
 	'sen2_age_caseload.csv',
 	'sen2_estab_caseload.csv',

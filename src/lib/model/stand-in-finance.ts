@@ -3,8 +3,8 @@
  * how to recognise it. Kept apart from witan-dataset.ts, which runs the estimation, so that pages
  * can ask "is this finance a stand-in?" without loading the engine.
  */
-import type { Dataset } from '../model/dataset';
-import { MAX_MONEY } from '../model/validate-bounds';
+import type { Dataset } from './dataset';
+import { MAX_MONEY } from './validate-bounds';
 
 /**
  * The cap of the stand-in ledger: a cumulative deficit that no projection reaches, £ — the

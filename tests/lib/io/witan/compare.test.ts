@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareWitanRows, witanKeys } from '../../../src/lib/engine/witan-compare';
-import { WITAN_STATISTIC_NAMES, type WitanStatisticsRow } from '../../../src/lib/io/witan/outputs';
+import { compareWitanRows, witanKeys } from '../../../../src/lib/io/witan/compare';
+import {
+	WITAN_STATISTIC_NAMES,
+	type WitanStatisticsRow
+} from '../../../../src/lib/io/witan/outputs';
 
 /** A row whose median is `median`, bounds median ∓ 10, every other statistic the median. */
 function row(calendarYear: number, median: number, key: string | number | null = null) {
