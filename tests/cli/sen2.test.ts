@@ -9,13 +9,15 @@ import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
 import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
 import { expectedRows, longCsv, simulationRows } from '$lib/io/long-csv';
 import { importSen2 } from '$lib/io/sen2/import';
-import { BASELINE_TREND, projectionYears, typed } from '$lib/model/dataset-defaults';
 import {
+	BASELINE_TREND,
 	buildSen2Dataset,
 	defaultLedgerLines,
 	defaultUnitCosts,
 	newDatasetScenarios,
-	newDatasetSettings
+	newDatasetSettings,
+	projectionYears,
+	typed
 } from '$lib/io/sen2/new-dataset';
 import { parseScenarioSet } from '$lib/io/scenario-set/format';
 import { wizardFirstFlowYear } from '$lib/io/sen2/defaults';

@@ -5,10 +5,6 @@ import {
 	BASELINE_TREND,
 	FINANCIAL_PLAN,
 	WIZARD_SOURCE,
-	projectionYears,
-	typed
-} from '$lib/model/dataset-defaults';
-import {
 	baseCensusOptions,
 	buildSen2Dataset,
 	defaultFirstFlowYear,
@@ -16,7 +12,9 @@ import {
 	defaultUnitCosts,
 	newDatasetScenarios,
 	newDatasetSettings,
-	sen2HistoryProblems
+	projectionYears,
+	sen2HistoryProblems,
+	typed
 } from '$lib/io/sen2/new-dataset';
 import type { FinanceLedger } from '$lib/model/dataset';
 import { PROVENANCE_KINDS } from '$lib/model/provenance';
