@@ -9,15 +9,13 @@ import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
 import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
 import { expectedRows, longCsv, simulationRows } from '$lib/io/long-csv';
 import { importSen2 } from '$lib/io/sen2/import';
+import { BASELINE_TREND, projectionYears, typed } from '$lib/model/dataset-defaults';
 import {
-	BASELINE_TREND,
 	buildSen2Dataset,
 	defaultLedgerLines,
 	defaultUnitCosts,
 	newDatasetScenarios,
-	newDatasetSettings,
-	projectionYears,
-	typed
+	newDatasetSettings
 } from '$lib/io/sen2/new-dataset';
 import { parseScenarioSet } from '$lib/io/scenario-set/format';
 import { wizardFirstFlowYear } from '$lib/io/sen2/defaults';

@@ -9,7 +9,7 @@ import { ESTIMATOR_IDS, NONSEND } from '../model/dataset';
 import type { DemandModel } from './demand';
 import type { Sen2Reference } from './reference';
 import { estimateDemand } from './estimate';
-import { maxOf } from './extent';
+import { maxOf } from '../model/extent';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { buildSteps } from './scenario';

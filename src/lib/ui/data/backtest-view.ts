@@ -5,7 +5,7 @@
  */
 import type { BacktestPoint, BacktestSummary } from '../../engine/backtest';
 import { actualTotals } from '../../engine/backtest';
-import { maxOf } from '../../engine/extent';
+import { maxOf } from '../../model/extent';
 import type { Dataset, EstimatorId } from '../../model/dataset';
 import { ESTIMATOR_LABELS } from '../../model/dataset';
 

@@ -10,7 +10,7 @@ import { validateScenario } from '../../model/validate-scenario';
 import { projectionYears } from '../../model/validate-dataset';
 import type { FinancialYear } from '../../model/years';
 import { freeLeverId } from '../../engine/goal-seek';
-import { maxOf } from '../../engine/extent';
+import { maxOf } from '../../model/extent';
 
 export interface LeverGroup {
 	id: 'demand' | 'placements' | 'costs' | 'savings' | 'funding';

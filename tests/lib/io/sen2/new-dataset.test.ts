@@ -5,6 +5,10 @@ import {
 	BASELINE_TREND,
 	FINANCIAL_PLAN,
 	WIZARD_SOURCE,
+	projectionYears,
+	typed
+} from '$lib/model/dataset-defaults';
+import {
 	baseCensusOptions,
 	buildSen2Dataset,
 	defaultFirstFlowYear,
@@ -12,9 +16,7 @@ import {
 	defaultUnitCosts,
 	newDatasetScenarios,
 	newDatasetSettings,
-	projectionYears,
-	sen2HistoryProblems,
-	typed
+	sen2HistoryProblems
 } from '$lib/io/sen2/new-dataset';
 import type { FinanceLedger } from '$lib/model/dataset';
 import { PROVENANCE_KINDS } from '$lib/model/provenance';
