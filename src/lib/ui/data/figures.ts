@@ -10,6 +10,7 @@ import type { Figure, ProvenanceKind } from '../../model/provenance';
 import { PROVENANCE_KINDS, describeProvenance } from '../../model/provenance';
 import { HISTORY_LABELS } from '../../model/validate-dataset';
 import { slugify } from '../../model/categories';
+import { formatNumber } from '../../model/format';
 
 export type FigureSection =
 	| 'History'
@@ -89,7 +90,7 @@ export function listFigures(dataset: Dataset): FigureEntry[] {
 		const need = dataset.needs.length > 1 ? `, need ${c.need}` : '';
 		add(
 			'Base caseload',
-			`January ${dataset.baseCensus}, NCY ${c.ncy}${need}, ${settingName(c.setting)}`,
+			`January ${dataset.baseCensus}, school year (NCY) ${formatNumber(c.ncy)}${need}, ${settingName(c.setting)}`,
 			'count',
 			c.count,
 			anchor('base', c.ncy, c.need, c.setting)
