@@ -23,7 +23,7 @@ import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import type { BacktestSummary } from '../src/lib/engine/backtest';
 import { backtestWithBands } from '../src/lib/engine/backtest-bands';
-import { maxOf, pushAll } from '../src/lib/engine/extent';
+import { maxOf, pushAll } from '../src/lib/model/extent';
 import { runMonteCarlo, summariseMonteCarlo } from '../src/lib/engine/monte-carlo';
 import { compile, prepareDataset, resultOf } from '../src/lib/engine/workbench';
 import { projectExpected } from '../src/lib/engine/project';

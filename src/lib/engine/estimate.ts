@@ -5,7 +5,7 @@
 import type { Dataset } from '../model/dataset';
 import { estimateFromAggregates } from './aggregates';
 import type { DemandModel } from './demand';
-import { maxOf, minOf } from './extent';
+import { maxOf, minOf } from '../model/extent';
 import type { StateSpace } from './space';
 import { createStateSpace } from './space';
 import { estimateFromTransitions } from './transitions';

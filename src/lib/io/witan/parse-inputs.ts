@@ -20,7 +20,7 @@
  * - Codes beginning with `=`, `+`, `-`, `@` are refused, since an export must neutralise them
  *   against spreadsheet formula injection and could then not round-trip.
  */
-import { maxOf, minOf } from '../../engine/extent';
+import { maxOf, minOf } from '../../model/extent';
 import { DSG_CATEGORY_IDS, type DsgCategoryId } from '../../model/categories';
 import {
 	NONSEND,

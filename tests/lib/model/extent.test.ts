@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxOf, minOf, pushAll } from '../../../src/lib/engine/extent';
+import { maxOf, minOf, pushAll } from '../../../src/lib/model/extent';
 
 describe('minOf and maxOf', () => {
 	it('give the smallest and largest number, as Math.min and Math.max do', () => {
