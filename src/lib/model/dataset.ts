@@ -165,6 +165,18 @@ export interface SavingsLine {
 	 * £ is never also subtracted: the cost model already carries it (no double counting).
 	 */
 	structuralLeverId: string | null;
+	/**
+	 * Timing within the financial year: the share of each year's savings falling in its quarters
+	 * Q1–Q4 (Q1 = April–June), fractions adding up to 1. Absent → evenly, a quarter in each
+	 * (docs/model.md §3.4). Used by the savings tracker; the yearly roll-forward is unchanged.
+	 */
+	quarterShares?: [number, number, number, number];
+	/**
+	 * Savings actually delivered, £, by quarter of the financial year (`2021-Q1` = April–June
+	 * 2021, docs/model.md §5.3), for the savings tracker's plan against actual. Absent or empty →
+	 * no actuals recorded yet.
+	 */
+	actuals?: Record<string, Figure>;
 }
 
 /** The finance ledger: the base ("plan") position and assumptions for each financial year. */

@@ -172,7 +172,9 @@ export const SavingsLineSchema = v.strictObject({
 	name: text,
 	targets: YearFiguresSchema,
 	delivery: YearFiguresSchema,
-	structuralLeverId: v.nullable(text)
+	structuralLeverId: v.nullable(text),
+	quarterShares: v.optional(v.tuple([finiteNumber, finiteNumber, finiteNumber, finiteNumber])),
+	actuals: v.optional(recordOf(FigureSchema, 'an object of savings delivered by quarter (2021-Q1)'))
 });
 
 export const FinanceLedgerSchema = v.strictObject({

@@ -27,6 +27,7 @@ import type {
 	Dataset,
 	FinanceLedger,
 	LedgerLineId,
+	SavingsLine,
 	SettingDef,
 	YearCount,
 	YearFigures
@@ -72,6 +73,7 @@ import {
 	valueAt
 } from './validate';
 import type { FinancialYear } from './years';
+import { financialYearOfQuarter, quarterSharesProblem } from './savings-tracker';
 import { financialYearOfCensus, isFinancialYear } from './years';
 
 /** Youngest and oldest NCY a setting may take. */
@@ -1088,7 +1090,47 @@ function checkFinance(d: Dataset, issues: IssueCollector) {
 					`${where}, delivery in ${fy}: ${problem}.`
 				);
 		}
+		checkSavingsTracking(s, years, where, path, issues);
 	});
+}
+
+/** A savings line's optional timing and quarterly actuals (docs/model.md §3.5). */
+function checkSavingsTracking(
+	s: SavingsLine,
+	years: readonly FinancialYear[],
+	where: string,
+	path: PathKey[],
+	issues: IssueCollector
+): void {
+	if (s.quarterShares !== undefined) {
+		const problem = quarterSharesProblem(s.quarterShares);
+		if (problem) issues.error([...path, 'quarterShares'], `${where}, timing: ${problem}.`);
+	}
+	const outside: string[] = [];
+	for (const [q, figure] of Object.entries(s.actuals ?? {})) {
+		const fy = financialYearOfQuarter(q);
+		if (fy === null) {
+			issues.error(
+				[...path, 'actuals', q],
+				`${where}, actual savings: "${q}" is not a quarter like 2021-Q1 (Q1 is April to June).`
+			);
+			continue;
+		}
+		if (years.length > 0 && !years.includes(fy)) outside.push(q);
+		const x = figure.value;
+		if (x < 0 || x > MAX_MONEY) {
+			issues.error(
+				[...path, 'actuals', q, 'value'],
+				`${where}, actual savings in ${q}: the amount must be from £0 to £${MAX_MONEY.toLocaleString('en-GB')}, got ${x}.`
+			);
+		}
+	}
+	if (outside.length > 0) {
+		issues.warn(
+			[...path, 'actuals'],
+			`${where}, actual savings: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the projection (${years[0]} to ${years[years.length - 1]}) and not shown.`
+		);
+	}
 }
 
 const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;

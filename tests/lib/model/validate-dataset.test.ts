@@ -562,3 +562,40 @@ describe('validateDataset: many problems', () => {
 		);
 	});
 });
+
+describe('savings lines’ timing and quarterly actuals (docs/model.md §3.5)', () => {
+	it('accepts a dataset without them, and with a timing and actuals in the projection', () => {
+		const d = kingston();
+		expect(validateDataset(d).ok).toBe(true);
+		d.finance.savings[0].quarterShares = [0.1, 0.2, 0.3, 0.4];
+		d.finance.savings[0].actuals = {
+			'2021-Q1': { value: 17_000, source: { kind: 'import', file: 'actual: typed' } }
+		};
+		const r = validateDataset(d);
+		expect(errorsOf(r)).toEqual([]);
+		expect(r.ok && r.value.finance.savings[0].actuals?.['2021-Q1'].value).toBe(17_000);
+	});
+
+	it('refuses shares that do not add up to 1, a period that is not a quarter and a negative £', () => {
+		const d = kingston();
+		d.finance.savings[0].quarterShares = [0.5, 0.5, 0.5, 0];
+		d.finance.savings[0].actuals = {
+			'2021-05': { value: 1, source: { kind: 'import', file: 'actual: typed' } },
+			'2021-Q2': { value: -3, source: { kind: 'import', file: 'actual: typed' } }
+		};
+		const errors = errorsOf(validateDataset(d)).join('\n');
+		expect(errors).toMatch(/timing: the quarterly shares must add up to 1 \(100%\), got 1.5/);
+		expect(errors).toMatch(/"2021-05" is not a quarter like 2021-Q1/);
+		expect(errors).toMatch(/actual savings in 2021-Q2: the amount must be from £0/);
+	});
+
+	it('warns of actuals outside the projection, which are not shown', () => {
+		const d = kingston();
+		d.finance.savings[0].actuals = {
+			'2030-Q1': { value: 1, source: { kind: 'import', file: 'actual: typed' } }
+		};
+		expect(warningsOf(validateDataset(d)).join('\n')).toMatch(
+			/actual savings: 2030-Q1 is outside the projection/
+		);
+	});
+});
