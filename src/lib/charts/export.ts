@@ -1,10 +1,9 @@
 /**
  * Chart export as standalone SVG and PNG files. Browser only (needs the DOM, computed styles,
- * canvas). Nothing leaves the machine: the PNG is drawn from a `data:` URL, so no request is made
+ * canvas). These make the files; the caller saves them (client/download.ts), so charts import
+ * nothing from the app's layers (decision 0024). Nothing leaves the machine: the PNG is drawn from a `data:` URL, so no request is made
  * and the canvas is never tainted.
  */
-import { saveBlob } from '../client/download';
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -118,20 +117,26 @@ function withExtension(fileName: string, ext: string): string {
 	return name.toLowerCase().endsWith(ext) ? name : name + ext;
 }
 
+/** A file made from a chart, for the caller to save. */
+export interface ChartFile {
+	blob: Blob;
+	fileName: string;
+}
+
 /**
- * Downloads the chart as an SVG file (`.svg` is added to the name when missing).
- * @example downloadSvg(svgEl, 'cumulative-deficit');
+ * The chart as an SVG file (`.svg` is added to the name when missing).
+ * @example const f = svgFile(svgEl, 'cumulative-deficit'); saveBlob(f.blob, f.fileName);
  */
-export function downloadSvg(
+export function svgFile(
 	svg: SVGSVGElement,
 	fileName: string,
 	options?: SvgExportOptions
-): void {
+): ChartFile {
 	const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + svgToString(svg, options);
-	saveBlob(
-		new Blob([text], { type: 'image/svg+xml;charset=utf-8' }),
-		withExtension(fileName, '.svg')
-	);
+	return {
+		blob: new Blob([text], { type: 'image/svg+xml;charset=utf-8' }),
+		fileName: withExtension(fileName, '.svg')
+	};
 }
 
 export interface PngExportOptions {
@@ -179,15 +184,15 @@ export async function svgToPngBlob(
 }
 
 /**
- * Downloads the chart as a PNG file (`.png` is added to the name when missing).
- * @example await downloadPng(svgEl, 'cumulative-deficit');
+ * The chart as a PNG file (`.png` is added to the name when missing).
+ * @example const f = await pngFile(svgEl, 'cumulative-deficit'); saveBlob(f.blob, f.fileName);
  */
-export async function downloadPng(
+export async function pngFile(
 	svg: SVGSVGElement,
 	fileName: string,
 	scale = 2,
 	options?: PngExportOptions
-): Promise<void> {
+): Promise<ChartFile> {
 	const blob = await svgToPngBlob(svg, scale, options);
-	saveBlob(blob, withExtension(fileName, '.png'));
+	return { blob, fileName: withExtension(fileName, '.png') };
 }

@@ -15,7 +15,6 @@ import type { Scenario } from '../../model/scenario';
 import type { ScenarioSetApp } from './format';
 import { MAX_SCENARIO_SET_BYTES, parseScenarioSet, serialiseScenarioSet } from './format';
 import { slugify } from '../../model/categories';
-import { saveText } from '../../client/download';
 import { ImportError } from '../csv/errors';
 import { readUtf8File } from '../csv/utf8';
 
@@ -59,17 +58,20 @@ export function scenarioSetFileName(dataset: Dataset, date: string): string {
 }
 
 /**
- * Downloads a dataset and its scenarios as a scenario-set file, dated now. Returns the file name.
- * Throws (with the validator's message) when the set could not be read back.
+ * A dataset and its scenarios as a scenario-set file dated `now`, for the caller to save (io
+ * does not touch the browser's downloads). Throws (with the validator's message) when the set
+ * could not be read back.
+ * @example const f = scenarioSetFile(dataset, scenarios, new Date()); saveText(f.text, f.fileName, f.type);
  */
-export function downloadScenarioSet(dataset: Dataset, scenarios: readonly Scenario[]): string {
-	const now = new Date();
+export function scenarioSetFile(
+	dataset: Dataset,
+	scenarios: readonly Scenario[],
+	now: Date
+): { text: string; fileName: string; type: string } {
 	const text = scenarioSetText(dataset, scenarios, now.toISOString());
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-	const name = scenarioSetFileName(dataset, date);
-	saveText(text, name, SCENARIO_SET_TYPE);
-	return name;
+	return { text, fileName: scenarioSetFileName(dataset, date), type: SCENARIO_SET_TYPE };
 }
 
 export type ImportOutcome =
