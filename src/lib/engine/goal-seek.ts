@@ -1,8 +1,9 @@
 /**
- * Goal seek (docs/model.md §4): the largest new-plan growth, or the smallest savings delivery, that
- * keeps every financial year's cumulative deficit before Safety Valve funding under its cap —
- * in expectation (the expected-value projection), or with at least a chosen probability under
- * Monte Carlo.
+ * Goal seek (docs/model.md §2.7, §4): the largest new-plan growth — as a multiplier on modelled new
+ * plans, as growth of total EHC plans a year, or as a number of new plans a year — or the smallest
+ * savings delivery, that keeps every financial year's cumulative deficit before Safety Valve
+ * funding under its cap — in expectation (the expected-value projection), or with at least a
+ * chosen probability under Monte Carlo.
  *
  * Rules kept here, and why:
  * - The lever applies from the first year that is not pinned to the end of the horizon: a pinned
@@ -12,12 +13,18 @@
  *   point beyond it does not: the boundary to within one step.
  * - Under Monte Carlo every value is simulated with the same seed and N (common random numbers),
  *   so the probability moves with the lever rather than with the noise.
+ * - The lever sought REPLACES the scenario's lever it solves for (`withSoughtLever`: one added by
+ *   an earlier goal seek, or one of the same kind, band or line and window) rather than stacking
+ *   on it, both while searching and when added: the answer is the lever's value, not a change on
+ *   top of an older answer (decision 0027).
  */
 import type { AgeBandId } from '../model/categories';
 import type { Lever, Scenario } from '../model/scenario';
+import { TOTAL_GROWTH_BOUNDS } from '../model/validate-bounds';
 import type { FinancialYear } from '../model/years';
 import { censusOfFinancialYear } from '../model/years';
 import { exceedsCap } from './finance';
+import { expectedJoinerCount } from './joiners';
 import { metricRow } from './metrics';
 import { createWorkspace, runTrajectory } from './project';
 import { expectedSampler } from './sampler';
@@ -103,6 +110,10 @@ export function bisectBoundary(ok: (x: number) => boolean, options: BisectOption
 export type GoalSeekTarget =
 	/** A multiplier on new plans (overall, or for one age band). */
 	| { kind: 'new_plan_growth'; band?: AgeBandId | null }
+	/** Growth of total EHC plans a year (a `total_growth` lever), a fraction. */
+	| { kind: 'total_growth' }
+	/** A number of new plans a year (a `new_plans` lever, basis 'count'). */
+	| { kind: 'new_plans' }
 	/** The delivery of every savings line (line null) or one line, as a fraction of target. */
 	| { kind: 'savings_delivery'; line: string | null };
 
@@ -119,9 +130,15 @@ export type GoalSeekMode =
 
 export interface GoalSeekOptions {
 	mode: GoalSeekMode;
-	/** Grid spacing, in the lever's units (a multiplier, or a delivery fraction). Default 0.001. */
+	/**
+	 * Grid spacing, in the lever's units (a multiplier, a growth or delivery fraction, a number of
+	 * new plans). Default 0.001, or 1 new plan.
+	 */
 	step?: number;
-	/** Range searched. Default: multiplier 0 … 3, delivery 0 … 2. */
+	/**
+	 * Range searched. Default: multiplier 0 … 3, total growth −50% … +100% a year (the validator's
+	 * bounds), new plans 0 … three times the most the model makes in a year, delivery 0 … 2.
+	 */
 	lo?: number;
 	hi?: number;
 }
@@ -156,6 +173,13 @@ export interface GoalSeekResult {
 	evaluations: number;
 	/** The lever that gives the answer, ready to add to the scenario, or null. */
 	lever: Lever | null;
+	/**
+	 * The scenario's levers with the answer in place: the lever it solved for replaced (keeping its
+	 * place and id), or the answer added last. Null when there is no answer.
+	 */
+	levers: Lever[] | null;
+	/** The id of the scenario's lever the answer replaces, or null when it is added. */
+	replaces: string | null;
 	/** The scenario at the answer (or at the end of the range searched when none is found). */
 	outcome: GoalSeekOutcome | null;
 	/** True when flow targets set new plans in some of the years the lever applies to. */
@@ -172,11 +196,89 @@ export function firstFreeYear(c: CompiledScenario): FinancialYear | null {
 	return k < 0 ? null : c.years[k];
 }
 
+/** The range and grid searched for a target: the options', else the target's defaults. */
+function rangeOf(
+	target: GoalSeekTarget,
+	options: GoalSeekOptions,
+	base: CompiledScenario
+): { lo: number; hi: number; step: number } {
+	switch (target.kind) {
+		case 'total_growth':
+			return {
+				lo: options.lo ?? TOTAL_GROWTH_BOUNDS[0],
+				hi: options.hi ?? TOTAL_GROWTH_BOUNDS[1],
+				step: options.step ?? 0.001
+			};
+		case 'new_plans': {
+			// Three times the most new plans the model makes in any year: far past any cap.
+			let most = 0;
+			for (const p of base.steps) {
+				most = Math.max(
+					most,
+					p.joiners.reduce((a, j) => a + expectedJoinerCount(j), 0)
+				);
+			}
+			return {
+				lo: options.lo ?? 0,
+				hi: options.hi ?? Math.max(100, Math.ceil(most * 3)),
+				step: options.step ?? 1
+			};
+		}
+		case 'new_plan_growth':
+			return { lo: options.lo ?? 0, hi: options.hi ?? 3, step: options.step ?? 0.001 };
+		case 'savings_delivery':
+			return { lo: options.lo ?? 0, hi: options.hi ?? 2, step: options.step ?? 0.001 };
+	}
+}
+
 /** A lever id not yet used by the scenario. */
 export function freeLeverId(scenario: Scenario, wanted: string): string {
 	const ids = new Set(scenario.levers.map((l) => l.id));
 	if (!ids.has(wanted)) return wanted;
 	for (let i = 2; ; i++) if (!ids.has(`${wanted}-${i}`)) return `${wanted}-${i}`;
+}
+
+/** The "slot" a lever fills: levers with the same one solve for the same thing. */
+function slotOf(l: Lever): string | null {
+	switch (l.kind) {
+		case 'joiners':
+			return `joiners|${l.band ?? '*'}`;
+		case 'total_growth':
+		case 'new_plans':
+			// Both set the number of new plans; the later wins, so one replaces the other.
+			return 'sets-new-plans';
+		case 'savings_delivery':
+			return `savings|${l.line ?? '*'}`;
+		default:
+			return null;
+	}
+}
+
+/**
+ * A scenario's levers with a goal seek's answer in place (pure). The answer replaces, keeping its
+ * place and id, the first of: a lever an earlier goal seek added for the same thing (id starting
+ * `goal-seek-`), else a lever for the same thing (same kind and band, or line; total growth and
+ * N new plans both set new plans) over the same window; otherwise it is added last.
+ * @example
+ * withSoughtLever(s.levers, { kind: 'total_growth', rate: 0.058, id: 'goal-seek-total-growth', … })
+ * // { levers: [… the earlier total growth lever now at 5.8% …], replaces: 'g' }
+ */
+export function withSoughtLever(
+	levers: readonly Lever[],
+	answer: Lever
+): { levers: Lever[]; replaces: string | null } {
+	const slot = slotOf(answer);
+	const same = (l: Lever) => slot !== null && slotOf(l) === slot;
+	let i = levers.findIndex((l) => same(l) && l.id.startsWith('goal-seek-'));
+	if (i < 0) {
+		i = levers.findIndex((l) => same(l) && l.from === answer.from && l.until === answer.until);
+	}
+	if (i < 0) return { levers: [...levers, answer], replaces: null };
+	const old = levers[i];
+	return {
+		levers: levers.map((l, j) => (j === i ? { ...answer, id: old.id } : l)),
+		replaces: old.id
+	};
 }
 
 function leverFor(
@@ -185,6 +287,27 @@ function leverFor(
 	from: FinancialYear,
 	scenario: Scenario
 ): Lever {
+	if (target.kind === 'total_growth') {
+		return {
+			id: freeLeverId(scenario, 'goal-seek-total-growth'),
+			label: '',
+			kind: 'total_growth',
+			rate: value,
+			from,
+			until: null
+		};
+	}
+	if (target.kind === 'new_plans') {
+		return {
+			id: freeLeverId(scenario, 'goal-seek-new-plans-count'),
+			label: '',
+			kind: 'new_plans',
+			basis: 'count',
+			value,
+			from,
+			until: null
+		};
+	}
 	if (target.kind === 'new_plan_growth') {
 		return {
 			id: freeLeverId(scenario, 'goal-seek-new-plans'),
@@ -262,7 +385,7 @@ function checkOptions(target: GoalSeekTarget, options: GoalSeekOptions) {
 			throw new Error(`goalSeek: simulations must be a whole number ≥ 1, got ${mode.simulations}`);
 		}
 	}
-	if (target.kind !== 'new_plan_growth' && target.kind !== 'savings_delivery') {
+	if (!['new_plan_growth', 'total_growth', 'new_plans', 'savings_delivery'].includes(target.kind)) {
 		throw new Error(`goalSeek: unknown target "${(target as { kind: unknown }).kind}"`);
 	}
 }
@@ -288,12 +411,11 @@ export function goalSeek(
 	options: GoalSeekOptions
 ): GoalSeekResult {
 	checkOptions(target, options);
-	const growth = target.kind === 'new_plan_growth';
-	const lo = options.lo ?? 0;
-	const hi = options.hi ?? (growth ? 3 : 2);
-	const step = options.step ?? 0.001;
-	const { mode } = options;
+	// Every target but savings moves new plans: the goal is the largest value.
+	const growth = target.kind !== 'savings_delivery';
 	const base = compile(prepared, scenario);
+	const { lo, hi, step } = rangeOf(target, options, base);
+	const { mode } = options;
 	const from = firstFreeYear(base);
 	// Steps whose new plans a flow target fixes: a multiplier cannot move them.
 	const fixed = (census: number) =>
@@ -301,35 +423,39 @@ export function goalSeek(
 	const freeCensuses =
 		from === null ? [] : base.censuses.filter((c) => c >= censusOfFinancialYear(from));
 	const flowTargetsFixNewPlans = growth && freeCensuses.some(fixed);
+	const placed = (x: number, at: FinancialYear) =>
+		withSoughtLever(scenario.levers, leverFor(target, x, at, scenario));
 	const result = (
 		status: GoalSeekResult['status'],
 		value: number | null,
 		evaluations: number,
 		outcome: GoalSeekOutcome | null
-	): GoalSeekResult => ({
-		target,
-		mode,
-		status,
-		value,
-		from,
-		lo,
-		hi,
-		step,
-		evaluations,
-		lever: value !== null && from !== null ? leverFor(target, value, from, scenario) : null,
-		outcome,
-		flowTargetsFixNewPlans
-	});
+	): GoalSeekResult => {
+		const answer = value !== null && from !== null ? placed(value, from) : null;
+		return {
+			target,
+			mode,
+			status,
+			value,
+			from,
+			lo,
+			hi,
+			step,
+			evaluations,
+			lever: value !== null && from !== null ? leverFor(target, value, from, scenario) : null,
+			levers: answer?.levers ?? null,
+			replaces: answer?.replaces ?? null,
+			outcome,
+			flowTargetsFixNewPlans
+		};
+	};
 	const first = from === null ? 0 : base.years.indexOf(from);
 	if (from === null || (growth && freeCensuses.every(fixed))) {
 		return result('no_effect', null, 0, judgeExpected(base, first).outcome);
 	}
 
 	const compiledAt = (x: number) =>
-		compile(prepared, {
-			...scenario,
-			levers: [...scenario.levers, leverFor(target, x, from, scenario)]
-		});
+		compile(prepared, { ...scenario, levers: placed(x, from).levers });
 	const judge = (x: number): Evaluation => {
 		const c = compiledAt(x);
 		const e = judgeExpected(c, first);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import type { Lever, Scenario } from '$lib/model/scenario';
+import { assumption } from '$lib/model/provenance';
 import type { PreparedDataset } from '$lib/engine/workbench';
 import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
@@ -72,13 +73,7 @@ describe('total EHC plans grow by X% a year', () => {
 
 	it('gives way to a flow target for new plans in the same year (re-basing on actuals wins)', () => {
 		const s = only(growth);
-		s.demand.flowTargets = [
-			{
-				census: 2022,
-				joiners: { value: 150, source: { kind: 'user', note: 'test' } },
-				leavers: null
-			}
-		] as Scenario['demand']['flowTargets'];
+		s.demand.flowTargets = [{ census: 2022, joiners: assumption(150, 'test'), leavers: null }];
 		expect(values(s, 'ehcp_joiners')[0]).toBeCloseTo(150, 6);
 	});
 });

@@ -3,12 +3,14 @@
  */
 import type { Dataset } from '../../model/dataset';
 import type { GoalSeekResult } from '../../engine/goal-seek';
-import { formatMillions, formatNumber, formatPercent } from '$lib/model/format';
+import { formatCount, formatMillions, formatNumber, formatPercent } from '$lib/model/format';
 
 const pct = (fraction: number) => formatPercent(fraction, 1, { trim: true });
 
 function what(r: GoalSeekResult, dataset: Pick<Dataset, 'finance'>): string {
 	if (r.target.kind === 'new_plan_growth') return 'new plans';
+	if (r.target.kind === 'total_growth') return 'total growth';
+	if (r.target.kind === 'new_plans') return 'new plans a year';
 	const line = r.target.line;
 	if (line === null) return 'savings';
 	return `“${dataset.finance.savings.find((s) => s.id === line)?.name ?? line}”`;
@@ -24,7 +26,21 @@ function valueWords(r: GoalSeekResult, value: number): string {
 		const change = value - 1;
 		return `×${formatNumber(value, 3, { trim: true })} (${formatPercent(change, 1, { trim: true, signed: true })})`;
 	}
+	if (r.target.kind === 'total_growth') return `${pct(value)} a year`;
+	if (r.target.kind === 'new_plans') return formatCount(value);
 	return `${pct(value)} of target`;
+}
+
+/** The grid's spacing in the target's units: "0.1%", "1 new plan". */
+function within(r: GoalSeekResult): string {
+	if (r.target.kind === 'new_plans')
+		return r.step === 1 ? '1 new plan' : `${formatCount(r.step)} new plans`;
+	return pct(r.step);
+}
+
+/** Where the answer replaces a lever rather than adds one: " (it replaces the scenario's lever …)". */
+function replacing(r: GoalSeekResult): string {
+	return r.replaces ? ` Adding it replaces the scenario’s lever for the same thing.` : '';
 }
 
 /**
@@ -53,7 +69,7 @@ export function describeGoalSeek(r: GoalSeekResult, dataset: Pick<Dataset, 'fina
 		case 'never':
 			return `No value keeps every year under its cap ${how(r)}: even with ${subject} at ${valueWords(
 				r,
-				r.target.kind === 'new_plan_growth' ? r.lo : r.hi
+				r.target.kind === 'savings_delivery' ? r.hi : r.lo
 			)}${from}, a year breaches${r.outcome?.firstBreach ? ` (first: ${r.outcome.firstBreach})` : ''}.`;
 		case 'always':
 			return `Every year stays under its cap ${how(r)} across the whole range searched: ${subject} up to ${valueWords(
@@ -61,8 +77,15 @@ export function describeGoalSeek(r: GoalSeekResult, dataset: Pick<Dataset, 'fina
 				r.value!
 			)}${from}.${tight}`;
 		case 'found':
-			return r.target.kind === 'new_plan_growth'
-				? `${Subject} can be at most ${valueWords(r, r.value!)}${from} for every year to stay under its cap ${how(r)} (to within ${pct(r.step)}).${tight}`
-				: `${Subject} must be delivered at ${valueWords(r, r.value!)} at least${from} for every year to stay under its cap ${how(r)} (to within ${pct(r.step)}).${tight}`;
+			switch (r.target.kind) {
+				case 'new_plan_growth':
+					return `${Subject} can be at most ${valueWords(r, r.value!)}${from} for every year to stay under its cap ${how(r)} (to within ${within(r)}).${tight}${replacing(r)}`;
+				case 'total_growth':
+					return `Total growth of at most ${valueWords(r, r.value!)}${from} keeps every year under its cap ${how(r)} (to within ${within(r)}).${tight}${replacing(r)}`;
+				case 'new_plans':
+					return `At most ${valueWords(r, r.value!)} new plans a year${from} keep every year under its cap ${how(r)} (to within ${within(r)}).${tight}${replacing(r)}`;
+				case 'savings_delivery':
+					return `${Subject} must be delivered at ${valueWords(r, r.value!)} at least${from} for every year to stay under its cap ${how(r)} (to within ${within(r)}).${tight}${replacing(r)}`;
+			}
 	}
 }

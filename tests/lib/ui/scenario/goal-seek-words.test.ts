@@ -15,6 +15,8 @@ const base: GoalSeekResult = {
 	step: 0.001,
 	evaluations: 15,
 	lever: null,
+	levers: null,
+	replaces: null,
 	outcome: {
 		tightestYear: '2025/26',
 		tightestHeadroom: 8_231,
@@ -25,6 +27,49 @@ const base: GoalSeekResult = {
 };
 
 describe('describeGoalSeek', () => {
+	it('answers in growth terms: total growth of at most X% a year keeps every year under the cap', () => {
+		const r: GoalSeekResult = {
+			...base,
+			target: { kind: 'total_growth' },
+			value: 0.058,
+			lo: -0.5,
+			hi: 1
+		};
+		expect(describeGoalSeek(r, dataset)).toBe(
+			'Total growth of at most 5.8% a year from 2022/23 keeps every year under its cap in expectation (to within 0.1%). The tightest year is then 2025/26, with £0.008m of headroom.'
+		);
+	});
+
+	it('answers a number of new plans a year, and says when adding it replaces a lever', () => {
+		const r: GoalSeekResult = {
+			...base,
+			target: { kind: 'new_plans' },
+			value: 183,
+			lo: 0,
+			hi: 600,
+			step: 1,
+			replaces: 'n'
+		};
+		expect(describeGoalSeek(r, dataset)).toBe(
+			'At most 183 new plans a year from 2022/23 keep every year under its cap in expectation (to within 1 new plan). The tightest year is then 2025/26, with £0.008m of headroom. Adding it replaces the scenario’s lever for the same thing.'
+		);
+	});
+
+	it('says total growth cannot keep under the cap even at the bottom of the range', () => {
+		const r: GoalSeekResult = {
+			...base,
+			target: { kind: 'total_growth' },
+			status: 'never',
+			value: null,
+			lo: -0.5,
+			hi: 1,
+			outcome: { ...base.outcome!, firstBreach: '2023/24' }
+		};
+		expect(describeGoalSeek(r, dataset)).toBe(
+			'No value keeps every year under its cap in expectation: even with total growth at −50% a year from 2022/23, a year breaches (first: 2023/24).'
+		);
+	});
+
 	it('says the largest new-plan growth, from when, and how close it comes', () => {
 		expect(describeGoalSeek(base, dataset)).toBe(
 			'New plans can be at most ×0.573 (−42.7%) from 2022/23 for every year to stay under its cap in expectation (to within 0.1%). The tightest year is then 2025/26, with £0.008m of headroom.'
