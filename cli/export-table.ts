@@ -25,7 +25,7 @@ import { tablesToXlsx } from '../src/lib/io/xlsx';
 import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
-import { kpiExportTable, monitoringExportTable } from '../src/lib/ui/export/tables';
+import { kpiExportTable, monitoringExportTable } from '../src/lib/io/export-tables';
 import { prepareOutFile, readTextFile, writeFileWhole, type Note } from './files';
 
 export const EXPORT_TABLES = ['monitoring', 'kpis', 'dsg-grid'] as const;

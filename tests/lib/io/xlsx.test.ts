@@ -11,7 +11,7 @@ import {
 	kpiExportTable,
 	monitoringExportTable,
 	scenarioComparisonTable
-} from '$lib/ui/export/tables';
+} from '$lib/io/export-tables';
 
 async function open(bytes: Uint8Array) {
 	const wb = new ExcelJS.Workbook();

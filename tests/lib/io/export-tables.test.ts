@@ -3,7 +3,7 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { tableToCsv } from '$lib/io/table';
-import { deficitExportTable, kpiExportTable, scenarioComparisonTable } from '$lib/ui/export/tables';
+import { deficitExportTable, kpiExportTable, scenarioComparisonTable } from '$lib/io/export-tables';
 
 const dataset = kingstonDataset();
 

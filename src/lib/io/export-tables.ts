@@ -5,13 +5,13 @@
  * spreadsheet can work with them. Pure TypeScript with relative imports: the command line uses
  * it too.
  */
-import type { MonitoringTable } from '../../engine/monitoring';
-import { periodTarget, rateKpi } from '../../engine/kpi';
-import type { ScenarioResult } from '../../model/results';
-import { metricValues } from '../../model/results';
-import type { Kpi, KpiUnit } from '../../model/kpi';
-import type { CellValue, DataTable } from '../../io/table';
-import { tidy } from '../../io/long-csv';
+import type { MonitoringTable } from '../engine/monitoring';
+import { periodTarget, rateKpi } from '../engine/kpi';
+import type { ScenarioResult } from '../model/results';
+import { metricValues } from '../model/results';
+import type { Kpi, KpiUnit } from '../model/kpi';
+import type { CellValue, DataTable } from './table';
+import { tidy } from './long-csv';
 
 const RAG_NOTE = 'RAG: G Green, A Amber, R Red.';
 
