@@ -8,6 +8,8 @@ export { default as AxisY } from './AxisY.svelte';
 export { default as Line } from './Line.svelte';
 export { default as Band } from './Band.svelte';
 export { default as RuleY } from './RuleY.svelte';
+export { default as RuleX } from './RuleX.svelte';
+export { default as PointLabel } from './PointLabel.svelte';
 export { default as Points } from './Points.svelte';
 export { default as Bars } from './Bars.svelte';
 export { default as StackedBars } from './StackedBars.svelte';

@@ -276,3 +276,20 @@ export function quotePercent(fraction: number): string {
 export function quotePounds(v: number): string {
 	return formatPounds(v, { dp: 2, trim: true, placeholder: String(v) });
 }
+
+/**
+ * A date as a report prints it, from ISO 8601 (YYYY-MM-DD): '31 May 2021'. Other text is
+ * returned as it is (a date already in words).
+ * @example formatLongDate('2021-05-31') // '31 May 2021'
+ */
+export function formatLongDate(iso: string): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+	if (!m) return iso.trim();
+	const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	return d.toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}

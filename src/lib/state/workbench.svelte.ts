@@ -4,7 +4,7 @@
  * they hold no business logic. Storage is IndexedDB (src/lib/storage); when it is unavailable or
  * fails the work carries on in memory, stays exportable, and the page says so.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, hasContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { ScenarioResult } from '../model/results';
@@ -1119,3 +1119,8 @@ export function getWorkbench(): WorkbenchState {
 		throw new Error('getWorkbench: no workbench in context (is this inside the app layout?)');
 	return state;
 }
+/** The workbench in context, or null outside the app's layout (a component rendered alone). */
+export function findWorkbench(): WorkbenchState | null {
+	return hasContext(KEY) ? (getContext<WorkbenchState | undefined>(KEY) ?? null) : null;
+}
+
