@@ -28,6 +28,7 @@ import {
 	yearRangeProblem,
 	type Clock
 } from '../model/validate-bounds';
+import { CappedList } from '../model/problems';
 import { ImportError, quote } from './csv/errors';
 import { parseCsv, requireHeader } from './csv/parse';
 import { toCsv } from './csv/write';
@@ -112,7 +113,7 @@ export function readKpiActuals(
 ): KpiActualsRead {
 	// A period's year runs from 2000 to the current year + 10, read from `clock` (validate-bounds.ts).
 	const years = plausibleYears(clock);
-	const errors: ImportError[] = [];
+	const errors = new CappedList<ImportError>(MAX_ERRORS);
 	let parsed;
 	let col: Record<string, number>;
 	try {
@@ -143,10 +144,10 @@ export function readKpiActuals(
 	const rows: KpiActualRow[] = [];
 	let skipped = 0;
 	for (const record of parsed.rows) {
-		if (errors.length >= MAX_ERRORS) break;
+		if (errors.full) break;
 		const cell = (name: string) => record.cells[col[name]].trim();
 		const fail = (column: string, expected: string, got: string | null) =>
-			errors.push(new ImportError(file, record.line, column, expected, got));
+			errors.add(new ImportError(file, record.line, column, expected, got));
 		const ref = cell('ref');
 		const period = cell('period');
 		const raw = cell('value');
@@ -207,7 +208,7 @@ export function readKpiActuals(
 			replaces: heldValue(kpi, period)
 		});
 	}
-	if (errors.length > 0) return { ok: false, file, errors };
+	if (errors.count > 0) return { ok: false, file, errors: errors.listed };
 	if (rows.length === 0) {
 		return {
 			ok: false,

@@ -31,6 +31,7 @@ import { assumption, imported } from '../model/provenance';
 import { deliveryProblem, ledgerValueProblem } from '../model/validate-dataset';
 import type { FinancialYear } from '../model/years';
 import { censusOfFinancialYear, financialYearOfCensus, isFinancialYear } from '../model/years';
+import { CappedList } from '../model/problems';
 import { ImportError, quote } from './csv/errors';
 import { parseCsv, requireHeader, type CsvRecord } from './csv/parse';
 import { toCsv, type CsvValue } from './csv/write';
@@ -83,18 +84,16 @@ export class TemplateImportError extends Error {
 
 /** Gathers the problems of one file; `done()` throws them together. */
 class Problems {
-	readonly list: ImportError[] = [];
+	readonly #list = new CappedList<ImportError>(MAX_TEMPLATE_PROBLEMS);
 	constructor(readonly file: string) {}
 	add(row: number | null, column: string | null, expected: string, got: string | null) {
-		if (this.list.length < MAX_TEMPLATE_PROBLEMS) {
-			this.list.push(new ImportError(this.file, row, column, expected, got));
-		}
+		if (!this.#list.full) this.#list.add(new ImportError(this.file, row, column, expected, got));
 	}
 	get full() {
-		return this.list.length >= MAX_TEMPLATE_PROBLEMS;
+		return this.#list.full;
 	}
 	done() {
-		if (this.list.length > 0) throw new TemplateImportError(this.file, this.list);
+		if (this.#list.count > 0) throw new TemplateImportError(this.file, this.#list.listed);
 	}
 }
 

@@ -8,6 +8,7 @@
  * 1 in messages, as a person counts them; `path` keeps the 0-based keys of the data.
  */
 import * as v from 'valibot';
+import { CappedList } from './problems';
 import { quoteCount as formatCount } from './format';
 
 export type PathKey = string | number;
@@ -51,25 +52,23 @@ export interface IssueCollector {
  * @example const issues = createIssues(); issues.error(['needs', 0], 'Need 1: …'); issues.errorCount // 1
  */
 export function createIssues(limit = MAX_LISTED_ERRORS): IssueCollector {
-	const errors: ValidationIssue[] = [];
-	const warnings: ValidationIssue[] = [];
-	let count = 0;
+	const errors = new CappedList<ValidationIssue>(limit);
+	const warnings = new CappedList<ValidationIssue>(limit);
 	return {
 		error(path, message) {
-			count++;
-			if (errors.length < limit) errors.push({ path, message });
+			errors.add({ path, message });
 		},
 		warn(path, message) {
-			if (warnings.length < limit) warnings.push({ path, message });
+			warnings.add({ path, message });
 		},
 		get errorCount() {
-			return count;
+			return errors.count;
 		},
 		errors(summaryWhere) {
-			if (count <= errors.length) return [...errors];
-			const more = count - errors.length;
+			const more = errors.unlisted;
+			if (more === 0) return [...errors.listed];
 			return [
-				...errors,
+				...errors.listed,
 				{
 					path: [],
 					message: `${summaryWhere}: ${formatCount(more)} more problem${more === 1 ? ' is' : 's are'} not listed; fix the ones above and check again.`
@@ -77,7 +76,7 @@ export function createIssues(limit = MAX_LISTED_ERRORS): IssueCollector {
 			];
 		},
 		warnings() {
-			return [...warnings];
+			return [...warnings.listed];
 		}
 	};
 }

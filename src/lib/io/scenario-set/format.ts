@@ -33,6 +33,7 @@ import {
 	fieldPhrase
 } from '../../model/validate';
 import { quoteCount as formatCount } from '../../model/format';
+import { CappedList } from '../../model/problems';
 import { MAX_SCENARIOS } from '../../model/validate-bounds';
 import { validateDataset } from '../../model/validate-dataset';
 import { scenarioWhere, validateScenario } from '../../model/validate-scenario';
@@ -307,11 +308,13 @@ function checkFile(file: RawFile): Checked {
 	});
 	if (errors.length === 0) for (const issue of checkSet(scenarios)) errors.push(issue);
 	if (errors.length > 0) {
-		const listed = errors.slice(0, MAX_LISTED_ERRORS);
-		if (errors.length > listed.length) {
+		const capped = new CappedList<ValidationIssue>(MAX_LISTED_ERRORS);
+		for (const e of errors) capped.add(e);
+		const listed = [...capped.listed];
+		if (capped.unlisted > 0) {
 			listed.push({
 				path: [],
-				message: `${formatCount(errors.length - listed.length)} more problems are not listed; fix the ones above and check again.`
+				message: `${formatCount(capped.unlisted)} more problems are not listed; fix the ones above and check again.`
 			});
 		}
 		return { ok: false, errors: listed, warnings };

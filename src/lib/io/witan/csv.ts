@@ -7,6 +7,7 @@
 import { ImportError, quote, type ImportWarning } from '../csv/errors';
 import { parseCsv } from '../csv/parse';
 import { neutraliseCell } from '../csv/write';
+import { CappedList } from '../../model/problems';
 
 export { ImportError, quote, type ImportWarning };
 
@@ -18,21 +19,28 @@ export interface WitanFile {
 
 /**
  * Collects errors up to a cap (so a user sees a useful batch, not ten thousand copies of one
- * mistake) while counting them all.
+ * mistake) while counting them all (the shared `CappedList`), and warnings.
  */
 export class Problems {
-	readonly errors: ImportError[] = [];
-	errorCount = 0;
+	readonly #errors: CappedList<ImportError>;
 	readonly warnings: ImportWarning[] = [];
-	private readonly cap: number;
 
 	constructor(cap = 20) {
-		this.cap = cap;
+		this.#errors = new CappedList(cap);
+	}
+
+	/** The errors kept (the first `cap`). */
+	get errors(): ImportError[] {
+		return this.#errors.listed;
+	}
+
+	/** Every error recorded, kept or not. */
+	get errorCount(): number {
+		return this.#errors.count;
 	}
 
 	error(e: ImportError): void {
-		this.errorCount++;
-		if (this.errors.length < this.cap) this.errors.push(e);
+		this.#errors.add(e);
 	}
 
 	warn(w: Omit<ImportWarning, 'count'> & { count?: number }): void {
