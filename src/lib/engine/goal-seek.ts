@@ -20,6 +20,7 @@
  */
 import type { AgeBandId } from '../model/categories';
 import type { Lever, Scenario } from '../model/scenario';
+import { freeLeverId } from '../model/scenario';
 import { TOTAL_GROWTH_BOUNDS } from '../model/validate-bounds';
 import type { FinancialYear } from '../model/years';
 import { censusOfFinancialYear } from '../model/years';
@@ -229,13 +230,6 @@ function rangeOf(
 		case 'savings_delivery':
 			return { lo: options.lo ?? 0, hi: options.hi ?? 2, step: options.step ?? 0.001 };
 	}
-}
-
-/** A lever id not yet used by the scenario. */
-export function freeLeverId(scenario: Scenario, wanted: string): string {
-	const ids = new Set(scenario.levers.map((l) => l.id));
-	if (!ids.has(wanted)) return wanted;
-	for (let i = 2; ; i++) if (!ids.has(`${wanted}-${i}`)) return `${wanted}-${i}`;
 }
 
 /** The "slot" a lever fills: levers with the same one solve for the same thing. */

@@ -14,8 +14,6 @@ export const MAX_NCY = MAX_AGE - NCY_OFFSET;
 export const ageOfNcy = (ncy: number) => ncy + NCY_OFFSET;
 export const ncyOfAge = (age: number) => age - NCY_OFFSET;
 
-export type AgeBandId = 'age_under_5' | 'age_5_10' | 'age_11_15' | 'age_16_19' | 'age_20_25';
-
 export interface AgeBand {
 	id: AgeBandId;
 	label: string;
@@ -23,15 +21,18 @@ export interface AgeBand {
 	maxAge: number;
 }
 
-export const AGE_BANDS: readonly AgeBand[] = [
+/** The age bands, written once: `AgeBandId` and `AGE_BAND_IDS` (the schema's picklist) derive from it. */
+export const AGE_BANDS = [
 	{ id: 'age_under_5', label: 'Under 5', minAge: 0, maxAge: 4 },
 	{ id: 'age_5_10', label: '5–10', minAge: 5, maxAge: 10 },
 	{ id: 'age_11_15', label: '11–15', minAge: 11, maxAge: 15 },
 	{ id: 'age_16_19', label: '16–19', minAge: 16, maxAge: 19 },
 	{ id: 'age_20_25', label: '20–25', minAge: 20, maxAge: 25 }
-];
+] as const satisfies readonly { id: string; label: string; minAge: number; maxAge: number }[];
 
-export const AGE_BAND_IDS = AGE_BANDS.map((b) => b.id);
+export type AgeBandId = (typeof AGE_BANDS)[number]['id'];
+
+export const AGE_BAND_IDS: AgeBandId[] = AGE_BANDS.map((b) => b.id);
 
 /** The age band of an NCY (age at 31 August = NCY + 4). */
 export function ageBandOfNcy(ncy: number): AgeBandId {
@@ -51,21 +52,13 @@ export function ncysOfAgeBand(id: AgeBandId): number[] {
 }
 
 /** The seven placement categories of the DSG management plan template. */
-export type DsgCategoryId =
-	| 'mainstream'
-	| 'resourced_provision'
-	| 'maintained_special'
-	| 'independent_special'
-	| 'alternative_provision'
-	| 'post_16_fe'
-	| 'other';
-
 export interface DsgCategory {
 	id: DsgCategoryId;
 	label: string;
 }
 
-export const DSG_CATEGORIES: readonly DsgCategory[] = [
+/** Written once: `DsgCategoryId` and `DSG_CATEGORY_IDS` (the schema's picklist) derive from it. */
+export const DSG_CATEGORIES = [
 	{ id: 'mainstream', label: 'Mainstream schools or academies' },
 	{ id: 'resourced_provision', label: 'Resourced provision or SEN units' },
 	{ id: 'maintained_special', label: 'Maintained special schools or special academies' },
@@ -73,9 +66,11 @@ export const DSG_CATEGORIES: readonly DsgCategory[] = [
 	{ id: 'alternative_provision', label: 'Hospital schools or alternative provision' },
 	{ id: 'post_16_fe', label: 'Post-16 and further education' },
 	{ id: 'other', label: 'Other, including direct payments' }
-];
+] as const satisfies readonly { id: string; label: string }[];
 
-export const DSG_CATEGORY_IDS = DSG_CATEGORIES.map((c) => c.id);
+export type DsgCategoryId = (typeof DSG_CATEGORIES)[number]['id'];
+
+export const DSG_CATEGORY_IDS: DsgCategoryId[] = DSG_CATEGORIES.map((c) => c.id);
 
 /** A lower-case slug as used in ids and metric names. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;

@@ -95,19 +95,11 @@ export interface UnitCost {
 	cost: Figure;
 }
 
-/** Ledger lines held per financial year (all £, except the inflation rates, held as fractions). */
-export type LedgerLineId =
-	| 'hnb_allocation'
-	| 'block_transfers'
-	| 'hnb_expenditure_before_savings'
-	| 'other_blocks_variance'
-	| 'general_fund_contribution'
-	| 'sv_funding_cumulative'
-	| 'deficit_cap'
-	| 'other_spend_inflation'
-	| 'unit_cost_inflation';
-
-export const LEDGER_LINE_IDS: readonly LedgerLineId[] = [
+/**
+ * Ledger lines held per financial year (all £, except the inflation rates, held as fractions):
+ * the one list of their ids; `LedgerLineId` and the schema's picklists derive from it.
+ */
+export const LEDGER_LINE_IDS = [
 	'hnb_allocation',
 	'block_transfers',
 	'hnb_expenditure_before_savings',
@@ -117,7 +109,18 @@ export const LEDGER_LINE_IDS: readonly LedgerLineId[] = [
 	'deficit_cap',
 	'other_spend_inflation',
 	'unit_cost_inflation'
-];
+] as const;
+
+export type LedgerLineId = (typeof LEDGER_LINE_IDS)[number];
+
+/**
+ * The lines a `ledger` lever may set: every line but HNB expenditure before savings, which is
+ * the projection's own result.
+ */
+export const LEVER_LEDGER_LINES = LEDGER_LINE_IDS.filter(
+	(l): l is Exclude<LedgerLineId, 'hnb_expenditure_before_savings'> =>
+		l !== 'hnb_expenditure_before_savings'
+);
 
 /** Lines that must have a value for every financial year of the horizon. */
 export const REQUIRED_LEDGER_LINES: readonly LedgerLineId[] = [
@@ -297,10 +300,11 @@ export interface ReferencePopulation {
 	byYear: Record<string, Figure>;
 }
 
-export type EstimatorId = 'england' | 'pooled' | 'linear' | 'loglinear';
+// The one list of estimator ids. Order matters: back-test ties go to the first (pooled,
+// witan.send's assumption).
+export const ESTIMATOR_IDS = ['pooled', 'linear', 'loglinear', 'england'] as const;
 
-// Order matters: back-test ties go to the first (pooled, witan.send's assumption).
-export const ESTIMATOR_IDS: readonly EstimatorId[] = ['pooled', 'linear', 'loglinear', 'england'];
+export type EstimatorId = (typeof ESTIMATOR_IDS)[number];
 
 export const ESTIMATOR_LABELS: Record<EstimatorId, string> = {
 	england: 'Pooled with England: new plans per plan held and ceased plans, partly England’s',

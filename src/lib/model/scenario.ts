@@ -227,3 +227,13 @@ export interface Scenario {
 }
 
 export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { simulations: 1000, seed: 50 };
+/**
+ * A lever id not yet used by the scenario: `wanted`, else `wanted-2`, `wanted-3`, …
+ * @example freeLeverId(scenario, 'goal-seek-total-growth') // 'goal-seek-total-growth-2' when taken
+ */
+export function freeLeverId(scenario: Pick<Scenario, 'levers'>, wanted: string): string {
+	const ids = new Set(scenario.levers.map((l) => l.id));
+	if (!ids.has(wanted)) return wanted;
+	for (let i = 2; ; i++) if (!ids.has(`${wanted}-${i}`)) return `${wanted}-${i}`;
+}
+

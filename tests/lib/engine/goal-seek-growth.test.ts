@@ -83,6 +83,7 @@ function handScenario(levers: Lever[] = [hold]): Scenario {
 		id: 's',
 		name: 'Hand',
 		parentId: null,
+		role: 'none',
 		description: '',
 		openingCumulativeDeficit: null,
 		ledger: {},
@@ -90,7 +91,7 @@ function handScenario(levers: Lever[] = [hold]): Scenario {
 		demand: { estimator: 'pooled', leaverEstimator: 'pooled', flowTargets: [] },
 		levers,
 		monteCarlo: { simulations: 100, seed: 50 }
-	} as Scenario;
+	};
 }
 
 let prepared: PreparedDataset;

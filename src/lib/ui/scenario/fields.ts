@@ -2,7 +2,23 @@
  * How the editor shows a number of the model (docs/model.md §1: money in pounds, rates as fractions)
  * to a person: in which unit, on which slider range, and what it accepts, with the message that
  * explains a value it does not. Pure functions, tested without a browser.
+ *
+ * What a field accepts is read from the validator's bounds (model/validate-bounds.ts,
+ * model/validate-dataset.ts), so the editor never allows what the validator refuses, nor refuses
+ * what it allows: the bounds live in one place.
  */
+import {
+	MAX_CHILDREN,
+	MAX_MONEY,
+	MULTIPLIER_BOUNDS,
+	NEW_PLANS_CHANGE_BOUNDS,
+	SHARE_BOUNDS,
+	TOTAL_GROWTH_BOUNDS
+} from '../../model/validate-bounds';
+import { DELIVERY_BOUNDS, INFLATION_BOUNDS } from '../../model/validate-dataset';
+
+/** A fraction bound shown as a percentage: 0.5 → 50. */
+const pc = (fraction: number) => Math.round(fraction * 100 * 1e6) / 1e6;
 
 export type FieldUnit = '%' | '£' | 'children' | 'simulations' | '';
 
@@ -37,9 +53,9 @@ export const changeField = (noun: string): FieldSpec => ({
 	sliderMin: -50,
 	sliderMax: 100,
 	step: 0.5,
-	min: -100,
-	max: 1000,
-	accepts: `a change from −100% (no ${noun}) to +1,000%`,
+	min: pc(MULTIPLIER_BOUNDS[0] - 1),
+	max: pc(MULTIPLIER_BOUNDS[1] - 1),
+	accepts: `a change from ${fmt(pc(MULTIPLIER_BOUNDS[0] - 1))}% (no ${noun}) to +${fmt(pc(MULTIPLIER_BOUNDS[1] - 1))}%`,
 	dp: 1
 });
 
@@ -69,8 +85,8 @@ export const poundsField = (
 	sliderMin: number,
 	sliderMax: number,
 	step: number,
-	min = -1e10,
-	max = 1e10
+	min = -MAX_MONEY,
+	max = MAX_MONEY
 ): FieldSpec => ({
 	unit: '£',
 	toDisplay: (v) => v,
@@ -96,22 +112,62 @@ export const childrenField = (sliderMax: number): FieldSpec => ({
 	sliderMax,
 	step: 1,
 	min: 0,
-	max: 1e6,
+	max: MAX_CHILDREN,
 	whole: true,
-	accepts: 'a whole number of children, 0 or more',
+	accepts: `a whole number of children from 0 to ${fmt(MAX_CHILDREN)}`,
 	dp: 0
 });
 
-/** Rates: unit cost inflation, allocation growth (validation bounds −50% … 100%). */
-export const rateField = (sliderMin = -5, sliderMax = 15): FieldSpec =>
-	percentField(-50, 100, sliderMin, sliderMax, 0.1, 'a rate from −50% to 100% a year');
+/** Rates: unit cost inflation, allocation growth (the validator's INFLATION_BOUNDS). */
+export const rateField = (sliderMin = -5, sliderMax = 15): FieldSpec => {
+	const [lo, hi] = INFLATION_BOUNDS.map(pc);
+	return percentField(
+		lo,
+		hi,
+		sliderMin,
+		sliderMax,
+		0.1,
+		`a rate from ${fmt(lo)}% to ${fmt(hi)}% a year`
+	);
+};
 
-/** Savings delivery as a percentage of target (validation bounds 0 … 200%). */
-export const deliveryField = (): FieldSpec =>
-	percentField(0, 200, 0, 200, 1, 'a delivery from 0% (none) to 200% of target (100% is in full)');
+/** Savings delivery as a percentage of target (the validator's DELIVERY_BOUNDS). */
+export const deliveryField = (): FieldSpec => {
+	const [lo, hi] = DELIVERY_BOUNDS.map(pc);
+	return percentField(
+		lo,
+		hi,
+		lo,
+		hi,
+		1,
+		`a delivery from ${fmt(lo)}% (none) to ${fmt(hi)}% of target (100% is in full)`
+	);
+};
 
-/** A redirected share (0 … 100%). */
-export const shareField = (): FieldSpec => percentField(0, 100, 0, 100, 1);
+/** A redirected or moved share (the validator's SHARE_BOUNDS: 0 … 100%). */
+export const shareField = (): FieldSpec => {
+	const [lo, hi] = SHARE_BOUNDS.map(pc);
+	return percentField(lo, hi, lo, hi, 1);
+};
+
+/** Growth of total EHC plans a year (the validator's TOTAL_GROWTH_BOUNDS: −50% … +100%). */
+export const totalGrowthField = (): FieldSpec => {
+	const [lo, hi] = TOTAL_GROWTH_BOUNDS.map(pc);
+	return percentField(lo, hi, -5, 20, 0.1, `a growth from ${fmt(lo)}% to +${fmt(hi)}% a year`);
+};
+
+/** A change on last year's new plans (the validator's NEW_PLANS_CHANGE_BOUNDS: −100% … +1,000%). */
+export const newPlansChangeField = (): FieldSpec => {
+	const [lo, hi] = NEW_PLANS_CHANGE_BOUNDS.map(pc);
+	return percentField(
+		lo,
+		hi,
+		-50,
+		100,
+		0.5,
+		`a change from ${fmt(lo)}% (no new plans) to +${fmt(hi)}% a year`
+	);
+};
 
 function fmt(x: number): string {
 	return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(x).replace('-', '−');

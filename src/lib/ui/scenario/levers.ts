@@ -5,11 +5,11 @@
  */
 import type { Dataset, LedgerLineId } from '../../model/dataset';
 import type { Lever, LeverKind, Scenario } from '../../model/scenario';
+import { freeLeverId } from '../../model/scenario';
 import type { ValidationIssue } from '../../model/validate';
 import { validateScenario } from '../../model/validate-scenario';
 import { projectionYears } from '../../model/validate-dataset';
 import type { FinancialYear } from '../../model/years';
-import { freeLeverId } from '../../engine/goal-seek';
 import { maxOf } from '../../model/extent';
 
 export interface LeverGroup {
@@ -24,14 +24,14 @@ export const LEVER_GROUPS: readonly LeverGroup[] = [
 	{
 		id: 'demand',
 		title: 'Demand',
-		hint: 'New plans and ceased plans, overall or by age band.',
-		kinds: ['joiners', 'leavers']
+		hint: 'New plans and ceased plans, overall or by age band; total EHC plans growing by a % a year; a number of new plans a year.',
+		kinds: ['joiners', 'leavers', 'total_growth', 'new_plans']
 	},
 	{
 		id: 'placements',
 		title: 'Placements',
-		hint: 'Redirect new placements or moves to another setting; cap a setting’s places.',
-		kinds: ['redirect', 'capacity']
+		hint: 'Redirect new placements or moves to another setting; move children already placed; cap a setting’s places.',
+		kinds: ['redirect', 'move_placements', 'capacity']
 	},
 	{
 		id: 'costs',
@@ -63,7 +63,10 @@ export const KIND_LABELS: Record<LeverKind, string> = {
 	allocation_growth: 'Allocation growth',
 	ledger: 'Funding line',
 	savings_delivery: 'Savings delivery',
-	sv_withholding: 'Safety Valve withholding'
+	sv_withholding: 'Safety Valve withholding',
+	total_growth: 'Total EHC plans grow',
+	new_plans: 'New plans a year',
+	move_placements: 'Move existing placements'
 };
 
 /** Ledger lines a funding lever may set, in the order the editor offers them. */
@@ -191,7 +194,41 @@ export function newLever(kind: LeverKind, dataset: Dataset, scenario: Scenario):
 			return { ...base, kind, line: null, delivery: 1 };
 		case 'sv_withholding':
 			return { ...base, kind };
+		case 'total_growth':
+			return { ...base, kind, rate: lastGrowth(dataset) };
+		case 'new_plans': {
+			const last = lastNewPlans(dataset);
+			return last === null
+				? { ...base, kind, basis: 'change', value: 0 }
+				: { ...base, kind, basis: 'count', value: last };
+		}
+		case 'move_placements':
+			return {
+				...base,
+				kind,
+				fromSetting: dear[0],
+				toSetting: dear[1] ?? dear[0],
+				share: 0,
+				phaseTransferOnly: false,
+				until: from
+			};
 	}
+}
+
+/** The growth of the January total over the dataset's last two censuses (0 when unknown), to 0.1%. */
+function lastGrowth(dataset: Dataset): number {
+	const totals = [...dataset.history.caseloadTotal].sort((a, b) => a.year - b.year);
+	const [a, b] = totals.slice(-2);
+	if (!a || !b || !(a.count.value > 0) || b.year !== a.year + 1) return 0;
+	return Number((b.count.value / a.count.value - 1).toFixed(3));
+}
+
+/** New plans the dataset observed in its latest calendar year, or null when it has none. */
+export function lastNewPlans(dataset: Dataset): number | null {
+	const rows = dataset.history.newPlansByAgeBand;
+	if (rows.length === 0) return null;
+	const year = Math.max(...rows.map((r) => r.year));
+	return Math.round(rows.filter((r) => r.year === year).reduce((t, r) => t + r.count.value, 0));
 }
 
 /** The value a funding line has in the first year a lever would set it: its starting amount. */

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
 	changeField,
+	childrenField,
 	deliveryField,
 	displayText,
+	newPlansChangeField,
 	parseTyped,
 	poundsField,
+	rateField,
+	shareField,
 	shortMessage,
-	typedProblem
+	totalGrowthField,
+	typedProblem,
+	type FieldSpec
 } from '$lib/ui/scenario/fields';
+import { kingstonDataset } from '$lib/data/kingston';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
+import type { Lever } from '$lib/model/scenario';
+import { validateScenario } from '$lib/model/validate-scenario';
 
 describe('parseTyped', () => {
 	it('reads numbers as people type them: pounds, commas, percent signs, the minus sign', () => {
@@ -60,5 +70,49 @@ describe('shortMessage', () => {
 		expect(shortMessage('Scenario "A": the name must not be empty.')).toBe(
 			'The name must not be empty.'
 		);
+	});
+});
+
+describe('bounds from the validator (one place)', () => {
+	/** The lever a field's value would make, checked by the model's own validator. */
+	const dataset = kingstonDataset();
+	const baseline = kingstonScenarios()[2];
+	const valid = (lever: Lever) => validateScenario({ ...baseline, levers: [lever] }, dataset).ok;
+	const w = { id: 'x', label: '', from: null, until: null };
+
+	it('accepts in each field exactly what the validator accepts, at both ends and just past them', () => {
+		const cases: [FieldSpec, (v: number) => Lever][] = [
+			[
+				changeField('new plans'),
+				(multiplier) => ({ ...w, kind: 'joiners', multiplier, band: null })
+			],
+			[totalGrowthField(), (rate) => ({ ...w, kind: 'total_growth', rate })],
+			[newPlansChangeField(), (value) => ({ ...w, kind: 'new_plans', basis: 'change', value })],
+			[childrenField(500), (value) => ({ ...w, kind: 'new_plans', basis: 'count', value })],
+			[
+				shareField(),
+				(share) => ({
+					...w,
+					kind: 'move_placements',
+					fromSetting: 'independent_special',
+					toSetting: 'maintained_special',
+					share,
+					phaseTransferOnly: false
+				})
+			],
+			[rateField(), (rate) => ({ ...w, kind: 'allocation_growth', rate })],
+			[deliveryField(), (delivery) => ({ ...w, kind: 'savings_delivery', line: null, delivery })]
+		];
+		for (const [spec, lever] of cases) {
+			const tiny = spec.whole ? 1 : 0.01;
+			for (const d of [spec.min, spec.max]) {
+				expect(typedProblem(String(d), spec)).toBeNull();
+				expect(valid(lever(spec.fromDisplay(d)))).toBe(true);
+			}
+			expect(typedProblem(String(spec.max + tiny), spec)).not.toBeNull();
+			expect(valid(lever(spec.fromDisplay(spec.max + tiny)))).toBe(false);
+			expect(typedProblem(String(spec.min - tiny), spec)).not.toBeNull();
+			expect(valid(lever(spec.fromDisplay(spec.min - tiny)))).toBe(false);
+		}
 	});
 });
