@@ -18,7 +18,7 @@
 import * as v from 'valibot';
 import { AGE_BAND_IDS, DSG_CATEGORY_IDS } from './categories';
 import type { Dataset } from './dataset';
-import { ESTIMATOR_IDS, LEVER_LEDGER_LINES } from './dataset';
+import { ESTIMATOR_IDS } from './dataset';
 import { KPI_CATEGORIES, KPI_DERIVATIONS, KPI_FORMULA_IDS } from './kpi';
 import type { Scenario } from './scenario';
 
@@ -331,7 +331,16 @@ export const LeverSchema = v.variant('kind', [
 	lever('one_off_cost', { amount: finiteNumber }),
 	lever('allocation_growth', { rate: finiteNumber }),
 	lever('ledger', {
-		line: v.picklist(LEVER_LEDGER_LINES),
+		line: v.picklist([
+			'hnb_allocation',
+			'block_transfers',
+			'other_blocks_variance',
+			'general_fund_contribution',
+			'sv_funding_cumulative',
+			'deficit_cap',
+			'other_spend_inflation',
+			'unit_cost_inflation'
+		]),
 		amount: finiteNumber
 	}),
 	lever('savings_delivery', { line: v.nullable(text), delivery: finiteNumber }),
