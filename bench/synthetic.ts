@@ -137,6 +137,7 @@ export function plainScenario(id = 'plain', name = 'Plain projection'): Scenario
 		id,
 		name,
 		parentId: null,
+		role: 'projection',
 		description: 'The dataset projected as it is: no levers.',
 		openingCumulativeDeficit: null,
 		ledger: {},

@@ -2,9 +2,10 @@
  * `forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]`:
  * one of the report's tables as a file, from the same engine and table builders as the app.
  *
- * - `monitoring`: the financial model monitoring table, `SVA financial model 2021/22` (plan)
- *   against `May 2021 projection`, for the first financial year (or `--plan`, `--projection`,
- *   `--year`).
+ * - `monitoring`: the financial model monitoring table, the dataset's financial plan against its
+ *   reference projection (the scenarios with roles `plan` and `projection`, docs/model.md §6.1;
+ *   Kingston's `SVA financial model 2021/22` and `May 2021 projection`), for the first financial
+ *   year (or `--plan`, `--projection` naming scenarios, `--year`).
  * - `kpis`: the KPI table, with the projection scenario's computed values beside the reported ones.
  * - `dsg-grid`: the DSG management plan grid (7 placement categories × 5 age bands × January
  *   census) of the projection scenario (or `--scenario`).
@@ -12,7 +13,7 @@
  * Every text cell is neutralised against formula injection; numbers stay numbers.
  */
 import { kingstonDataset } from '../src/lib/data/kingston';
-import { MAY_PROJECTION, SVA_PLAN, kingstonScenarios } from '../src/lib/data/kingston-scenarios';
+import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { computeKpi } from '../src/lib/engine/kpi';
 import { monitoringTable } from '../src/lib/engine/monitoring';
 import { projectExpected } from '../src/lib/engine/project';
@@ -37,7 +38,7 @@ export interface ExportTableArgs {
 	out: string;
 	/** A scenario set file (.json); the built-in Kingston dataset when absent. */
 	dataset?: string;
-	/** Scenario names; defaults: the Kingston plan and May projection. */
+	/** Scenario names; defaults: the scenarios with roles `plan` and `projection`. */
 	plan?: string;
 	projection?: string;
 	/** The scenario of the DSG grid; default: the projection scenario. */
@@ -80,6 +81,23 @@ function named(scenarios: Scenario[], name: string, what: string): Scenario {
 	return s;
 }
 
+/**
+ * The scenario named by `--plan` / `--projection`, else the one with that role (docs/model.md
+ * §6.1). Throws, listing the scenarios, when there is none.
+ */
+function chosen(scenarios: Scenario[], name: string | undefined, role: 'plan' | 'projection') {
+	const what = role === 'plan' ? 'financial model' : 'projection';
+	if (name !== undefined) return named(scenarios, name, what);
+	const s = scenarios.find((x) => x.role === role);
+	if (!s) {
+		throw new Error(
+			`export-table: no scenario has role "${role}", so name the ${what} with --${role}. The scenarios are:\n` +
+				scenarios.map((x) => `  ${x.name}`).join('\n')
+		);
+	}
+	return s;
+}
+
 /** Builds the table asked for. */
 export function buildExportTable(
 	args: Omit<ExportTableArgs, 'format' | 'out'>,
@@ -87,7 +105,7 @@ export function buildExportTable(
 ): DataTable {
 	const { dataset, scenarios } = loaded;
 	const prepared: PreparedDataset = prepareDataset(dataset);
-	const projectionScenario = named(scenarios, args.projection ?? MAY_PROJECTION, 'projection');
+	const projectionScenario = chosen(scenarios, args.projection, 'projection');
 	if (args.table === 'dsg-grid') {
 		const scenario = args.scenario
 			? named(scenarios, args.scenario, 'DSG grid')
@@ -104,7 +122,7 @@ export function buildExportTable(
 		);
 	}
 	if (args.table === 'monitoring') {
-		const plan = runExpected(prepared, named(scenarios, args.plan ?? SVA_PLAN, 'financial model'));
+		const plan = runExpected(prepared, chosen(scenarios, args.plan, 'plan'));
 		return monitoringExportTable(
 			monitoringTable(plan, projection, year, dataset.finance.savings),
 			dataset.authority.name

@@ -20,7 +20,7 @@ import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { importSen2, type Sen2TextFile } from '../src/lib/io/sen2/import';
 import { detectSen2File, type Sen2FileSpec } from '../src/lib/io/sen2/kinds';
 import type { Dataset } from '../src/lib/model/dataset';
-import { BASELINE_TREND, projectionYears } from '../src/lib/model/dataset-defaults';
+import { projectionYears } from '../src/lib/model/dataset-defaults';
 import { newDatasetScenarios } from '../src/lib/io/sen2/new-dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
@@ -147,7 +147,8 @@ export function sen2Dataset(imported: Parameters<typeof sen2DatasetWithDefaults>
 	} catch (e) {
 		throw new Sen2InputError((e as Error).message.replace(/^buildSen2Dataset: /, ''));
 	}
-	const baseline = newDatasetScenarios(draft).find((s) => s.name === BASELINE_TREND)!;
+	// The reference projection (Baseline (trend)), by role (docs/model.md §6.1).
+	const baseline = newDatasetScenarios(draft).find((s) => s.role === 'projection')!;
 	const firstYear = projectionYears(draft.baseCensus, draft.horizonCensus)[0];
 	const cost = metricValue(
 		runExpected(prepareDataset(draft), baseline),

@@ -3,12 +3,12 @@
  * naive baselines (issue 10), as rows of `forecast england`'s CSV. Also what a rolling-origin
  * evaluation runs for each authority and origin.
  *
- * `workbench` is exactly the forecast the app shows by default for the dataset: its
- * "Baseline (trend)" scenario compiled over `prepareDataset`, the expected projection for
+ * `workbench` is exactly the forecast the app shows by default for the dataset: its reference
+ * projection (the scenario with role `projection`, a new dataset's "Baseline (trend)",
+ * docs/model.md §6.1) compiled over `prepareDataset`, the expected projection for
  * `expected`, and `simulate` (seeded) for the p5 / p50 / p95 of `ehcp_total` (type-7 quantiles).
  * Whatever the estimation does underneath flows through unchanged.
  */
-import { BASELINE_TREND } from '../model/dataset-defaults';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import { NAIVE_METHODS, censusTotals, naiveForecast } from './naive';
@@ -67,7 +67,7 @@ export interface AuthorityForecastInput {
 	authority: { name: string; oldCode: string; newCode: string };
 	/** A dataset whose base census is the origin (`buildEnglandDatasets`). */
 	dataset: Dataset;
-	/** Its scenarios; the one named "Baseline (trend)" is forecast. */
+	/** Its scenarios; the one with role `projection` is forecast. */
 	scenarios: readonly Scenario[];
 	/** Census totals after the origin, for the `actual` column. */
 	actual: readonly { year: number; count: number }[];
@@ -89,7 +89,7 @@ export interface AuthorityForecastOptions {
 
 /**
  * Rows for years origin + 1 … origin + horizon, each by the workbench and the naive methods.
- * Throws when the dataset has no "Baseline (trend)" scenario or projects fewer years.
+ * Throws when the dataset has no reference projection (role `projection`) or projects fewer years.
  * @example forecastAuthority(entry, { horizon: 4, simulations: 1000, seed: 50 }).length // 4 × 5
  */
 export function forecastAuthority(
@@ -107,9 +107,11 @@ export function forecastAuthority(
 			`forecastAuthority: ${dataset.name} projects to January ${dataset.horizonCensus}, short of ${horizon} years after January ${origin}`
 		);
 	}
-	const scenario = input.scenarios.find((s) => s.name === BASELINE_TREND);
+	const scenario = input.scenarios.find((s) => s.role === 'projection');
 	if (!scenario) {
-		throw new Error(`forecastAuthority: ${dataset.name} has no "${BASELINE_TREND}" scenario`);
+		throw new Error(
+			`forecastAuthority: ${dataset.name} has no reference projection (a scenario with role "projection")`
+		);
 	}
 	const compiled = compile(prepareDataset(dataset), scenario);
 	if (options.uncertainty !== undefined) compiled.uncertainty = options.uncertainty;

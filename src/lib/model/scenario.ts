@@ -5,6 +5,7 @@
 import type { AgeBandId } from './categories';
 import type { EstimatorId, LedgerLineId, YearFigures } from './dataset';
 import type { Figure } from './provenance';
+import type { ScenarioRole } from './scenario-role';
 import type { FinancialYear } from './years';
 
 /** Every lever may apply from / until a financial year (inclusive; null = open). */
@@ -208,6 +209,12 @@ export interface Scenario {
 	name: string;
 	/** The scenario this one was made from, for "how it differs" in words. */
 	parentId: string | null;
+	/**
+	 * What it is for in its dataset: the financial plan, the reference projection, or neither
+	 * (model/scenario-role.ts; at most one plan and one projection per dataset). Required from
+	 * file format version 2; older files and databases get it from the scenario's name once.
+	 */
+	role: ScenarioRole;
 	description: string;
 	/** Overrides the dataset's opening cumulative deficit. */
 	openingCumulativeDeficit: Figure | null;

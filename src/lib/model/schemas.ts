@@ -21,6 +21,7 @@ import type { Dataset } from './dataset';
 import { ESTIMATOR_IDS } from './dataset';
 import { KPI_CATEGORIES, KPI_DERIVATIONS, KPI_FORMULA_IDS } from './kpi';
 import type { Scenario } from './scenario';
+import { SCENARIO_ROLES } from './scenario-role';
 
 /** A number that is not NaN, Infinity or −Infinity. */
 export const finiteNumber = v.pipe(v.number(), v.finite());
@@ -356,6 +357,7 @@ export const LeverSchema = v.variant('kind', [
 ]);
 
 export const FlowTargetSchema = v.strictObject({
+	role: v.picklist(SCENARIO_ROLES),
 	census: finiteNumber,
 	joiners: nullableFigure,
 	leavers: nullableFigure

@@ -69,6 +69,7 @@ const FIELDS: Record<string, string> = {
 	id: 'the id',
 	name: 'the name',
 	parentId: 'the parent ("parentId")',
+	role: 'the role ("role": "plan", "projection" or "none")',
 	description: 'the description',
 	colour: 'the colour ("colour")',
 	openingCumulativeDeficit: 'the opening cumulative deficit',

@@ -15,6 +15,7 @@ import { describeScenario } from '../model/describe-scenario';
 import { projectionYears } from '../model/validate-dataset';
 import { validateScenario } from '../model/validate-scenario';
 import type { ValidationIssue } from '../model/validate';
+import { UNIQUE_ROLES, type ScenarioRole } from '../model/scenario-role';
 import type { WorkbenchState } from './workbench.svelte';
 import type { SimulationState } from './simulation.svelte';
 
@@ -28,6 +29,13 @@ export interface ShortcutKey {
 	nativeUndo: boolean;
 	preventDefault(): void;
 }
+
+/** What each role is used for, in a sentence (docs/model.md §6.1). */
+const ROLE_USES: Record<ScenarioRole, string> = {
+	plan: 'Actuals are compared with it, and the monitoring table and the report read it as the plan.',
+	projection: 'The monitoring table, the report and the slides read it as the projection.',
+	none: 'It is one of the dataset’s other scenarios.'
+};
 
 export class ScenarioEditor {
 	readonly workbench: WorkbenchState;
@@ -79,6 +87,28 @@ export class ScenarioEditor {
 			? this.sim.active.progress
 			: null
 	);
+
+	/**
+	 * What the role select says beside it: what the scenario's role is used for, and which other
+	 * scenarios hold the plan and the projection (choosing one here takes it from them).
+	 * @example 'The monitoring table, the report and the slides read it as the projection. The financial plan is “SVA financial model 2021/22”.'
+	 */
+	readonly roleNote = $derived.by(() => {
+		const s = this.scenario;
+		if (!s) return '';
+		const words: string[] = [ROLE_USES[s.role]];
+		for (const role of UNIQUE_ROLES) {
+			if (role === s.role) continue;
+			const holder = this.workbench.scenarios.find((r) => r.scenario.role === role);
+			const what = role === 'plan' ? 'The financial plan' : 'The reference projection';
+			words.push(
+				holder
+					? `${what} is “${holder.scenario.name}”; choosing it here takes it from that scenario.`
+					: `No scenario is ${what.toLowerCase()}.`
+			);
+		}
+		return words.join(' ');
+	});
 
 	/** Why the last rename was refused (null when it was not). */
 	nameError = $state<string | null>(null);
@@ -150,6 +180,14 @@ export class ScenarioEditor {
 		} catch (e) {
 			this.nameError = (e as Error).message;
 		}
+	}
+
+	/**
+	 * Makes the open scenario the dataset's plan or projection, or neither; the scenario that held
+	 * the role gives it up (an undoable edit).
+	 */
+	setRole(role: ScenarioRole): Promise<void> {
+		return this.workbench.setRole(this.#open('setRole').id, role);
 	}
 
 	/**

@@ -88,8 +88,8 @@ const datasetHashes = new WeakMap<Dataset, string>();
 
 /**
  * A hash of everything a Monte Carlo run of a scenario depends on but its seed and N: the engine's
- * version (engine/version.ts), the dataset and the scenario's assumptions (its name, description
- * and parent do not count). A run stored by another engine version has another hash, so it is
+ * version (engine/version.ts), the dataset and the scenario's assumptions (its name, description,
+ * parent and role do not count). A run stored by another engine version has another hash, so it is
  * never read back as this one's.
  * @example inputsHash(kingston, baseline) // '0f3a…'
  */
@@ -103,7 +103,15 @@ export function inputsHash(
 		d = hashText(JSON.stringify(dataset));
 		datasetHashes.set(dataset, d);
 	}
-	const { name: _n, description: _d, parentId: _p, monteCarlo: _m, ...assumptions } = scenario;
+	// What does not change a projection: words, lineage, what it is for (role), Monte Carlo settings.
+	const {
+		name: _n,
+		description: _d,
+		parentId: _p,
+		role: _r,
+		monteCarlo: _m,
+		...assumptions
+	} = scenario;
 	return hashText(`engine ${engineVersion}|${d}|${JSON.stringify(assumptions)}`);
 }
 

@@ -21,6 +21,7 @@ import {
 	type WorkbenchDB
 } from './schema';
 import { nowIso, type WorkbenchDatabase } from './transaction';
+import { rolesFromNames } from '../model/scenario-role';
 
 export type { WorkbenchDatabase } from './transaction';
 
@@ -144,6 +145,8 @@ export function upgradeWorkbenchDb(
 	_newVersion: number | null,
 	tx: UpgradeTransaction
 ): void {
+	/** Rewrites of stored records, run in order once the stores are made. */
+	const rewrites: ((tx: UpgradeTransaction) => Promise<void>)[] = [];
 	switch (oldVersion) {
 		case 0: {
 			db.createObjectStore(DATASETS, { keyPath: KEY_PATHS.datasets });
@@ -159,17 +162,52 @@ export function upgradeWorkbenchDb(
 			db.createObjectStore(META, { keyPath: KEY_PATHS.meta });
 			// v1 rows carry datasetId at the top level too, so the index can be built before or after.
 			tx.objectStore(SCENARIOS).createIndex(SCENARIOS_BY_DATASET, 'datasetId');
-			wrapScenariosOfV1(tx).catch(() => {
-				try {
-					tx.abort();
-				} catch {
-					// The failed request has already aborted the transaction.
-				}
-			});
+			rewrites.push(wrapScenariosOfV1);
 		}
 		// falls through
 		case 2: {
 			// Nothing to change in the stores: a dataset without a revision entry is at revision 0.
+		}
+		// falls through
+		case 3: {
+			rewrites.push(giveScenariosRoles);
+		}
+	}
+	// One after the other: each reads what the one before wrote.
+	(async () => {
+		for (const rewrite of rewrites) await rewrite(tx);
+	})().catch(() => {
+		try {
+			tx.abort();
+		} catch {
+			// The failed request has already aborted the transaction.
+		}
+	});
+}
+
+/**
+ * Version 4 gives every stored scenario a `role`, derived from the names of its dataset's
+ * scenarios (`rolesFromNames`, as the scenario-set migration from version 1 does): reads every
+ * scenario record, then writes back those without a role. Only this transaction's own requests
+ * are awaited, so the transaction stays open throughout.
+ */
+async function giveScenariosRoles(tx: UpgradeTransaction): Promise<void> {
+	const store = tx.objectStore(SCENARIOS);
+	const records = await store.getAll();
+	const byDataset = new Map<string, ScenarioRecord[]>();
+	for (const r of records) {
+		// Records as version 3 stored them: a scenario may lack `role`.
+		if (typeof (r.scenario as { role?: unknown }).role === 'string') continue;
+		const list = byDataset.get(r.datasetId) ?? [];
+		list.push(r);
+		byDataset.set(r.datasetId, list);
+	}
+	for (const list of byDataset.values()) {
+		// Records come in id order; roles follow the names, whatever the order.
+		const roles = rolesFromNames(list.map((r) => r.scenario.name));
+		for (let i = 0; i < list.length; i++) {
+			const r = list[i];
+			await store.put({ ...r, scenario: { ...r.scenario, role: roles[i] } });
 		}
 	}
 }

@@ -160,7 +160,9 @@ export async function duplicateScenario(
 				...source.scenario,
 				id: newId,
 				name: options.name ?? `${source.scenario.name} (copy)`,
-				parentId: source.id
+				parentId: source.id,
+				// A copy of the plan is not a second plan (docs/model.md §6.1).
+				role: 'none'
 			},
 			revision: 1,
 			updatedAt: nowIso()

@@ -19,8 +19,10 @@ export const DB_NAME = 'send-workbench';
  * 3. datasets get a revision (meta `datasetRevision:<id>`, a dataset without one is at revision 0)
  *    checked by every dataset save. No store changes: the version moves on so that tabs still
  *    running older code, which saved datasets without a revision, close their connection.
+ * 4. every stored scenario gets a `role` (plan, projection or none; model/scenario-role.ts),
+ *    derived once per dataset from the scenarios' names as format version 2 does for files.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A saved dataset's revision, kept beside it (meta `datasetRevision:<id>`). */
 export interface DatasetRevision {

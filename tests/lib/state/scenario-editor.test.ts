@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkbenchState } from '$lib/state/workbench.svelte';
 import { SimulationState } from '$lib/state/simulation.svelte';
 import { ScenarioEditor, type ShortcutKey } from '$lib/state/scenario-editor.svelte';
-import { openWorkbenchDb, type WorkbenchDatabase } from '$lib/storage';
-import { BASELINE_TREND, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
+import { getScenario, openWorkbenchDb, type WorkbenchDatabase } from '$lib/storage';
+import { BASELINE_TREND, MAY_PROJECTION, SVA_PLAN } from '$lib/data/kingston-scenarios';
 import type { Lever } from '$lib/model/scenario';
 import { ReactiveValue } from './reactive-value.svelte';
 
@@ -110,6 +110,56 @@ describe('the scenario editor', () => {
 		await editor.rename('Trend, renamed');
 		expect(editor.nameError).toBeNull();
 		expect(editor.scenario!.name).toBe('Trend, renamed');
+	});
+
+	it('makes the open scenario the plan, taking the role from the scenario that held it', async () => {
+		const { workbench, editor } = await editorOf(BASELINE_TREND);
+		const roles = () =>
+			Object.fromEntries(workbench.scenarios.map((r) => [r.scenario.name, r.scenario.role]));
+		expect(roles()).toEqual({
+			[SVA_PLAN]: 'plan',
+			[MAY_PROJECTION]: 'projection',
+			[BASELINE_TREND]: 'none'
+		});
+		expect(editor.roleNote).toContain(`The financial plan is “${SVA_PLAN}”`);
+		await editor.setRole('plan');
+		expect(roles()).toEqual({
+			[SVA_PLAN]: 'none',
+			[MAY_PROJECTION]: 'projection',
+			[BASELINE_TREND]: 'plan'
+		});
+		expect(editor.roleNote).toMatch(/^Actuals are compared with it/);
+		expect(editor.roleNote).not.toContain('The financial plan is');
+		// Saved, both of them.
+		await workbench.flush();
+		expect((await getScenario(db, workbench.scenarioByName(SVA_PLAN)!.id))!.scenario.role).toBe(
+			'none'
+		);
+		expect(
+			(await getScenario(db, workbench.scenarioByName(BASELINE_TREND)!.id))!.scenario.role
+		).toBe('plan');
+	});
+
+	it('never leaves two plans, whatever is undone', async () => {
+		const { workbench, editor } = await editorOf(BASELINE_TREND);
+		const plans = () => workbench.scenarios.filter((r) => r.scenario.role === 'plan').length;
+		const sva = workbench.scenarioByName(SVA_PLAN)!.id;
+		await workbench.edit({ ...workbench.scenario(sva)!, description: 'edited while the plan' });
+		await editor.setRole('plan');
+		expect(plans()).toBe(1);
+		// Undoing the old plan's edit brings back a version of it that was the plan: it is the
+		// plan again, and the trend gives the role up.
+		await workbench.undo(sva);
+		expect(plans()).toBe(1);
+		expect(workbench.scenario(sva)!.role).toBe('plan');
+		expect(editor.scenario!.role).toBe('none');
+	});
+
+	it('gives a new scenario no role, even when made from the plan', async () => {
+		const { workbench } = await editorOf(SVA_PLAN);
+		const copy = await workbench.createScenario(workbench.scenarioByName(SVA_PLAN)!.id);
+		expect(copy.role).toBe('none');
+		expect(workbench.scenarioByName(SVA_PLAN)!.role).toBe('plan');
 	});
 
 	it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z or Ctrl+Y, but not in a field with its own undo', async () => {

@@ -190,3 +190,117 @@ describe('openWorkbenchDb', () => {
 		expect(error.message).toMatch(/newer version of the workbench/);
 	});
 });
+
+/** The database as version 3 of the app left it: every store and index, scenarios in records. */
+function createV3(factory: IDBFactory) {
+	return openRaw<unknown>(factory, 3, (db) => {
+		db.createObjectStore('datasets', { keyPath: 'id' });
+		db.createObjectStore('scenarios', { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+		db.createObjectStore('scenarioSets', { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+		const runs = db.createObjectStore('runs', {
+			keyPath: ['scenarioId', 'inputsHash', 'seed', 'simulations']
+		});
+		runs.createIndex('byScenario', 'scenarioId');
+		runs.createIndex('byCreatedAt', 'createdAt');
+		db.createObjectStore('meta', { keyPath: 'key' });
+	});
+}
+
+/** A scenario as versions before 4 stored it: no role. */
+function withoutRole(overrides: Parameters<typeof makeScenario>[0]) {
+	const { role: _role, ...rest } = makeScenario(overrides);
+	return rest;
+}
+
+describe('the upgrade to version 4 (scenario roles)', () => {
+	it('gives each dataset’s scenarios the roles their names gave them, once per dataset', async () => {
+		const factory = freshFactory();
+		const v3 = await createV3(factory);
+		const record = (datasetId: string, s: ReturnType<typeof withoutRole>) => ({
+			id: s.id,
+			datasetId,
+			scenario: s,
+			revision: 3,
+			updatedAt: '2026-01-01T00:00:00.000Z'
+		});
+		const rows = [
+			record('kingston', withoutRole({ id: 'a', name: 'SVA financial model 2021/22' })),
+			record('kingston', withoutRole({ id: 'b', name: 'May 2021 projection' })),
+			record('kingston', withoutRole({ id: 'c', name: 'Baseline (trend)' })),
+			record('kingston', withoutRole({ id: 'd', name: 'Financial plan' })),
+			record('wizard', withoutRole({ id: 'e', name: 'Financial plan' })),
+			record('wizard', withoutRole({ id: 'f', name: 'Baseline (trend)' })),
+			record('wizard', withoutRole({ id: 'g', name: 'Growth 9%' }))
+		];
+		for (const r of rows) await v3.put('scenarios' as never, r as never);
+		v3.close();
+
+		const db = await openWorkbenchDb(factory);
+		expect(db.version).toBe(4);
+		const roles = Object.fromEntries(
+			(await db.getAll('scenarios')).map((r) => [r.id, r.scenario.role])
+		);
+		// Kingston: the Safety Valve plan over "Financial plan", the May projection over the trend.
+		expect(roles).toEqual({
+			a: 'plan',
+			b: 'projection',
+			c: 'none',
+			d: 'none',
+			e: 'plan',
+			f: 'projection',
+			g: 'none'
+		});
+		// Nothing else about a record changes: not its revision, not the rest of the scenario.
+		const f = (await getScenario(db, 'f'))!;
+		expect(f).toEqual({ ...rows[5], scenario: { ...rows[5].scenario, role: 'projection' } });
+		db.close();
+	});
+
+	it('upgrades a version 1 database through every version: wrapped, then given roles', async () => {
+		const factory = freshFactory();
+		const v1 = await createV1(factory);
+		await v1.put('scenarios', {
+			...withoutRole({ id: 'plan', name: 'Financial plan' }),
+			datasetId: 'mine'
+		} as never);
+		await v1.put('scenarios', {
+			...withoutRole({ id: 'trend', name: 'Baseline (trend)' }),
+			datasetId: 'mine'
+		} as never);
+		v1.close();
+		const db = await openWorkbenchDb(factory);
+		const stored = await listScenarios(db, 'mine');
+		expect(stored.map((r) => [r.id, r.revision, r.scenario.role]).sort()).toEqual([
+			['plan', 1, 'plan'],
+			['trend', 1, 'projection']
+		]);
+		db.close();
+	});
+
+	it('leaves a version 3 database as it was when writing a role fails', async () => {
+		const factory = freshFactory();
+		const v3 = await createV3(factory);
+		const row = {
+			id: 'p',
+			datasetId: 'x',
+			scenario: withoutRole({ id: 'p', name: 'Financial plan' }),
+			revision: 1,
+			updatedAt: '2026-01-01T00:00:00.000Z'
+		};
+		await v3.put('scenarios' as never, row as never);
+		v3.close();
+		const put = vi.spyOn(globalThis.IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('disk error', 'UnknownError');
+		});
+		try {
+			const error = await rejection(openWorkbenchDb(factory));
+			expect(error.kind).toBe('failed');
+		} finally {
+			put.mockRestore();
+		}
+		const again = await openRaw<unknown>(factory, 3);
+		expect(again.version).toBe(3);
+		expect(await again.get('scenarios' as never, 'p')).toEqual(row);
+		again.close();
+	});
+});

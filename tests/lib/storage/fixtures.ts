@@ -66,6 +66,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
 		id: 'baseline',
 		name: 'Baseline (trend)',
 		parentId: null,
+		role: 'none',
 		description: '',
 		openingCumulativeDeficit: null,
 		ledger: {},

@@ -1,6 +1,7 @@
 /**
  * The scenario-set file (docs/model.md §6): a dataset and its scenarios in one JSON file,
- * `{ "format": "send-workbench/scenario-set", "version": 1, createdAt, app, dataset, scenarios }`.
+ * `{ "format": "send-workbench/scenario-set", "version": 2, createdAt, app, dataset, scenarios }`.
+ * Version 2 gives every scenario a `role` (plan, projection or none; docs/model.md §6.1).
  * Complete and lossless: export then import gives the same state, and export → import → export
  * gives the same bytes apart from `createdAt`.
  *
@@ -14,7 +15,8 @@
  *   JSON (with the line and column of the first syntax error, found by our own scanner since
  *   JSON.parse's messages differ between browsers and often give no position); another format;
  *   a newer version; an invalid dataset or scenario; two scenarios with one id or name; a parent
- *   that is not in the file, or parents that go round in a circle.
+ *   that is not in the file, or parents that go round in a circle; two plans or two projections
+ *   (roles, model/scenario-role.ts).
  * - Keys named `__proto__`, `constructor` or `prototype` are dropped while parsing (with a
  *   warning), so a file can never reach an object's prototype, whatever code later copies it.
  * - Older versions are migrated (migrations.ts) before validation; the result says from which.
@@ -37,10 +39,11 @@ import { CappedList } from '../../model/problems';
 import { MAX_SCENARIOS } from '../../model/validate-bounds';
 import { validateDataset } from '../../model/validate-dataset';
 import { scenarioWhere, validateScenario } from '../../model/validate-scenario';
+import { roleProblems } from '../../model/scenario-role';
 
 export const SCENARIO_SET_FORMAT = 'send-workbench/scenario-set';
 /** The version this app writes, and the newest it reads. */
-export const SCENARIO_SET_VERSION = 1;
+export const SCENARIO_SET_VERSION = 2;
 /** Files larger than this are refused before parsing (20 MB). */
 export const MAX_SCENARIO_SET_BYTES = 20 * 1024 * 1024;
 
@@ -322,7 +325,10 @@ function checkFile(file: RawFile): Checked {
 	return { ok: true, dataset: d.value, scenarios, createdAt, app, warnings };
 }
 
-/** Set-level rules: one id and one name per scenario, parents in the file, no circles. */
+/**
+ * Set-level rules: one id and one name per scenario, parents in the file, no circles, at most one
+ * plan and one projection.
+ */
 function checkSet(scenarios: readonly Scenario[]): ValidationIssue[] {
 	const errors: ValidationIssue[] = [];
 	const byId = new Map<string, number>();
@@ -369,6 +375,9 @@ function checkSet(scenarios: readonly Scenario[]): ValidationIssue[] {
 			});
 		}
 	});
+	for (const problem of roleProblems(scenarios)) {
+		errors.push({ path: ['scenarios'], message: `The scenario set: ${problem}` });
+	}
 	return errors;
 }
 

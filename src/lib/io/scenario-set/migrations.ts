@@ -9,9 +9,15 @@
  * - a scenario's `demand.leaverEstimator`: `'pooled'` (the model's default for ceased plans:
  *   yearly leaver rates from aggregates are too noisy to extrapolate, see scenario.ts);
  * - the dataset's `estimation.backtestHoldout`: 3 census years (the default dataset's).
+ *
+ * Version 1 → 2 gives every scenario a `role` (model/scenario-role.ts), derived once from the
+ * names by which version 1 was read: `SVA financial model 2021/22`, else `Financial plan`, is
+ * the plan; `May 2021 projection`, else `Baseline (trend)`, is the projection; every other
+ * scenario has none (docs/model.md §6.1, decision 0026).
  * A field that is present is never changed, and the input is never mutated.
  */
 import { DEFAULT_MONTE_CARLO } from '../../model/scenario';
+import { ROLE_LABELS, rolesFromNames } from '../../model/scenario-role';
 import type { EstimatorId } from '../../model/dataset';
 import { quoteCount as formatCount } from '../../model/format';
 
@@ -68,8 +74,34 @@ function fromVersion0(file: RawFile): { file: RawFile; notes: string[] } {
 	return { file: { ...file, version: 1, dataset, scenarios }, notes };
 }
 
+/**
+ * Version 1 → 2: each scenario without a `role` gets the one its name gave it in version 1
+ * (`rolesFromNames`); the notes say which scenarios became the plan and the projection.
+ */
+function fromVersion1(file: RawFile): { file: RawFile; notes: string[] } {
+	const notes: string[] = [];
+	let scenarios = file.scenarios;
+	if (Array.isArray(scenarios)) {
+		const list: unknown[] = scenarios;
+		// Only scenarios still without a role take part (a role present is kept as it is).
+		const missing = list.map((s) => isObject(s) && !('role' in s));
+		const roles = rolesFromNames(list.map((s, i) => (missing[i] ? (s as RawFile).name : null)));
+		scenarios = list.map((s, i) => {
+			if (!missing[i]) return s;
+			const role = roles[i];
+			if (role !== 'none') {
+				notes.push(
+					`scenario ${scenarioName(s as RawFile, i)} is taken as ${ROLE_LABELS[role].toLowerCase()} (role "${role}"), as its name said in version 1.`
+				);
+			}
+			return { ...(s as RawFile), role };
+		});
+	}
+	return { file: { ...file, version: 2, scenarios }, notes };
+}
+
 /** `MIGRATIONS[n]`: version n → n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: fromVersion0 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 0: fromVersion0, 1: fromVersion1 };
 
 /** The oldest version a migration path exists from. */
 export const OLDEST_MIGRATABLE_VERSION = 0;

@@ -368,8 +368,8 @@ export function buildSen2Dataset(input: NewDatasetInput): Dataset {
 }
 
 /**
- * The default scenarios of a new dataset: `Financial plan` and `Baseline (trend)` (see the module
- * notes), with ids made from the dataset's.
+ * The default scenarios of a new dataset: `Financial plan` (role `plan`) and `Baseline (trend)`
+ * (role `projection`, the forecast) (see the module notes), with ids made from the dataset's.
  * @example newDatasetScenarios(dataset).map((s) => s.name) // ['Financial plan', 'Baseline (trend)']
  */
 export function newDatasetScenarios(dataset: Dataset): Scenario[] {
@@ -378,6 +378,7 @@ export function newDatasetScenarios(dataset: Dataset): Scenario[] {
 		id: `${dataset.id}--financial-plan`,
 		name: FINANCIAL_PLAN,
 		parentId: null,
+		role: 'plan',
 		description:
 			'The council’s financial plan as entered: the ledger and savings lines of the dataset, and EHCP demand projected from the base census by the dataset’s default estimator.',
 		openingCumulativeDeficit: null,
@@ -392,6 +393,7 @@ export function newDatasetScenarios(dataset: Dataset): Scenario[] {
 		id: `${dataset.id}--baseline-trend`,
 		name: BASELINE_TREND,
 		parentId: plan.id,
+		role: 'projection',
 		description: `The unmitigated forecast: demand projected from the January ${dataset.baseCensus} census by the dataset’s default estimator, and no savings delivered after ${years[0]}.`,
 		demand: { estimator: 'default', leaverEstimator: 'pooled', flowTargets: [] },
 		levers:

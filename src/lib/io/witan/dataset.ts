@@ -235,7 +235,8 @@ export const WITAN_BASELINE = 'Baseline (pooled, as witan.send)';
 
 /**
  * The scenario a witan.send import starts with: witan.send's own assumption (pooled mean of the
- * history for new and ceased plans), no levers, 1,000 simulations with seed 50.
+ * history for new and ceased plans), no levers, 1,000 simulations with seed 50; it is the
+ * dataset's reference projection (role `projection`).
  * @example addDataset(dataset, [witanBaselineScenario(dataset)])
  */
 export function witanBaselineScenario(dataset: Dataset): Scenario {
@@ -243,6 +244,7 @@ export function witanBaselineScenario(dataset: Dataset): Scenario {
 		id: `${dataset.id}--baseline-pooled`,
 		name: WITAN_BASELINE,
 		parentId: null,
+		role: 'projection',
 		description:
 			'witan.send’s own assumption: rates of new plans, ceased plans and moves at the pooled mean of the history, no levers. ' +
 			'witan.send inputs carry no finance, so every ledger figure is a stand-in assumption.',

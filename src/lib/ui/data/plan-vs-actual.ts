@@ -11,19 +11,15 @@ import type { Dataset } from '../../model/dataset';
 import type { Scenario } from '../../model/scenario';
 import type { FinancialYear } from '../../model/years';
 import { financialYearOfCensus } from '../../model/years';
-import { SVA_PLAN } from '../../data/kingston-scenarios';
-import { FINANCIAL_PLAN } from '../../model/dataset-defaults';
+import { scenarioWithRole } from '../../model/scenario-role';
 
 /**
- * The scenario actuals are compared with by default: the default dataset's or a new dataset's
- * plan by name, else the first scenario whose name says "plan", else none.
+ * The scenario actuals are compared with by default: the dataset's financial plan (the scenario
+ * with role `plan`, docs/model.md §6.1), else none.
  * @example defaultPlanId(kingstonScenarios()) // 'sva-financial-model-2021-22'
  */
 export function defaultPlanId(scenarios: readonly Scenario[]): string | null {
-	const named =
-		scenarios.find((s) => s.name === SVA_PLAN || s.name === FINANCIAL_PLAN) ??
-		scenarios.find((s) => /\bplan\b/i.test(s.name));
-	return named?.id ?? null;
+	return scenarioWithRole(scenarios, 'plan')?.id ?? null;
 }
 
 export interface PlanActualRow<X> {

@@ -171,7 +171,7 @@ describe('parseScenarioSet: files it refuses', () => {
 		const file = kingstonFile();
 		file.version = 3;
 		expect(errorsOf(parseScenarioSet(JSON.stringify(file), 'future.json'))).toEqual([
-			'"future.json" was made by a newer version of the workbench (version 3); this version reads up to 1 — update the app.'
+			'"future.json" was made by a newer version of the workbench (version 3); this version reads up to 2 — update the app.'
 		]);
 	});
 
@@ -290,6 +290,7 @@ describe('parseScenarioSet: migration from version 0', () => {
 		for (const s of file.scenarios) {
 			delete s.monteCarlo;
 			delete s.demand.leaverEstimator;
+			delete s.role;
 		}
 		return JSON.stringify(file);
 	}
@@ -305,14 +306,16 @@ describe('parseScenarioSet: migration from version 0', () => {
 			expect(s.demand.leaverEstimator).toBe('pooled');
 		}
 		expect(warningsOf(r)).toEqual([
-			'old.json: written in version 0 of the file format and updated to version 1.',
+			'old.json: written in version 0 of the file format and updated to version 2.',
 			'old.json: The dataset had no back-test holdout, so the last 3 census years are held out.',
 			'old.json: Scenario "SVA financial model 2021/22" had no Monte Carlo settings, so 1,000 simulations with seed 50 are assumed.',
 			'old.json: Scenario "SVA financial model 2021/22" had no estimator for ceased plans, so the pooled mean of history is used.',
 			'old.json: Scenario "May 2021 projection" had no Monte Carlo settings, so 1,000 simulations with seed 50 are assumed.',
 			'old.json: Scenario "May 2021 projection" had no estimator for ceased plans, so the pooled mean of history is used.',
 			'old.json: Scenario "Baseline (trend)" had no Monte Carlo settings, so 1,000 simulations with seed 50 are assumed.',
-			'old.json: Scenario "Baseline (trend)" had no estimator for ceased plans, so the pooled mean of history is used.'
+			'old.json: Scenario "Baseline (trend)" had no estimator for ceased plans, so the pooled mean of history is used.',
+			'old.json: Scenario "SVA financial model 2021/22" is taken as the financial plan (role "plan"), as its name said in version 1.',
+			'old.json: Scenario "May 2021 projection" is taken as the reference projection (role "projection"), as its name said in version 1.'
 		]);
 	});
 
@@ -347,6 +350,99 @@ describe('parseScenarioSet: migration from version 0', () => {
 		expect(errorsOf(parseScenarioSet(JSON.stringify(file), 'old.json'))).toEqual([
 			'old.json: Scenario "May 2021 projection": the new-plans estimator ("demand.estimator") must be one of default, pooled, linear, loglinear, england, got "best".'
 		]);
+	});
+});
+
+describe('parseScenarioSet: migration from version 1 (scenario roles)', () => {
+	/** Kingston as version 1 wrote it: no roles. */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	function version1(): any {
+		const file = kingstonFile();
+		file.version = 1;
+		for (const s of file.scenarios) delete s.role;
+		return file;
+	}
+	const rolesOf = (r: ScenarioSetParseResult) =>
+		r.ok ? Object.fromEntries(r.scenarios.map((s) => [s.name, s.role])) : errorsOf(r);
+
+	it('gives the scenarios the roles their names gave them, and says so', () => {
+		const r = parseScenarioSet(JSON.stringify(version1()), 'v1.json');
+		expect(rolesOf(r)).toEqual({
+			'SVA financial model 2021/22': 'plan',
+			'May 2021 projection': 'projection',
+			'Baseline (trend)': 'none'
+		});
+		expect(r.ok && r.migratedFrom).toBe(1);
+		expect(warningsOf(r)).toEqual([
+			'v1.json: written in version 1 of the file format and updated to version 2.',
+			'v1.json: Scenario "SVA financial model 2021/22" is taken as the financial plan (role "plan"), as its name said in version 1.',
+			'v1.json: Scenario "May 2021 projection" is taken as the reference projection (role "projection"), as its name said in version 1.'
+		]);
+	});
+
+	it('re-exports Kingston of version 1 as the shipped version 2, byte for byte', () => {
+		const r = parseScenarioSet(JSON.stringify(version1()), 'v1.json');
+		if (!r.ok) throw new Error(errorsOf(r).join('\n'));
+		expect(serialiseScenarioSet(r.dataset, r.scenarios, { createdAt: CREATED, app: APP })).toBe(
+			exportKingston()
+		);
+	});
+
+	it('takes a new dataset’s "Financial plan" as the plan and "Baseline (trend)" as the projection', () => {
+		const file = version1();
+		file.scenarios = file.scenarios.slice(1);
+		file.scenarios[0].name = 'Financial plan';
+		file.scenarios[0].parentId = null;
+		file.scenarios.push({ ...file.scenarios[1], id: 'growth', name: 'Growth 9%' });
+		expect(rolesOf(parseScenarioSet(JSON.stringify(file), 'wizard.json'))).toEqual({
+			'Financial plan': 'plan',
+			'Baseline (trend)': 'projection',
+			'Growth 9%': 'none'
+		});
+	});
+
+	it('keeps a role a version-1 file already has, and gives none to scenarios with other names', () => {
+		const file = version1();
+		file.scenarios[2].role = 'plan';
+		file.scenarios[0].name = 'Our plan';
+		expect(rolesOf(parseScenarioSet(JSON.stringify(file), 'v1.json'))).toEqual({
+			'Our plan': 'none',
+			'May 2021 projection': 'projection',
+			'Baseline (trend)': 'plan'
+		});
+	});
+
+	it('does not change the object it migrates', () => {
+		const file = version1();
+		const before = structuredClone(file);
+		MIGRATIONS[1](file);
+		expect(file).toEqual(before);
+	});
+});
+
+describe('parseScenarioSet: roles', () => {
+	it('refuses a scenario without a role, or with a role that is not one, in a version 2 file', () => {
+		const file = kingstonFile();
+		delete file.scenarios[0].role;
+		file.scenarios[1].role = 'baseline';
+		expect(errorsOf(parseScenarioSet(JSON.stringify(file), 'k.json'))).toEqual([
+			'k.json: Scenario "SVA financial model 2021/22": "role" is missing.',
+			'k.json: Scenario "May 2021 projection": the role ("role": "plan", "projection" or "none") must be one of plan, projection, none, got "baseline".'
+		]);
+	});
+
+	it('refuses two plans, naming both scenarios', () => {
+		const file = kingstonFile();
+		file.scenarios[2].role = 'plan';
+		expect(errorsOf(parseScenarioSet(JSON.stringify(file), 'k.json'))).toEqual([
+			'k.json: The scenario set: scenarios "SVA financial model 2021/22" and "Baseline (trend)" are both the financial plan (role "plan"); a dataset has at most one.'
+		]);
+	});
+
+	it('writes each scenario’s role after its parent', () => {
+		const text = exportKingston();
+		expect(text).toContain('"parentId": null,\n      "role": "plan",');
+		expect(text).toContain('"parentId": "may-2021-projection",\n      "role": "none",');
 	});
 });
 

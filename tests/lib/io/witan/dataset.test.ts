@@ -174,6 +174,7 @@ describe('witanBaselineScenario', () => {
 			id: 'witan-test--baseline-pooled',
 			name: WITAN_BASELINE,
 			parentId: null,
+			role: 'projection',
 			demand: { estimator: 'pooled', leaverEstimator: 'pooled', flowTargets: [] },
 			levers: [],
 			monteCarlo: { simulations: 1000, seed: 50 }

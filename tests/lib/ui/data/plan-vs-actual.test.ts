@@ -10,12 +10,16 @@ const scenarios = kingstonScenarios();
 const named = (name: string) => scenarios.find((s) => s.name === name)!;
 
 describe('defaultPlanId', () => {
-	it('picks the default dataset’s plan, a new dataset’s plan, or a scenario called a plan', () => {
+	it('picks the scenario whose role is the plan, whatever its name, else none', () => {
 		expect(defaultPlanId(scenarios)).toBe('sva-financial-model-2021-22');
-		const s = (id: string, name: string) => ({ ...named(SVA_PLAN), id, name }) as Scenario;
-		expect(defaultPlanId([s('a', 'Baseline (trend)'), s('b', 'Financial plan')])).toBe('b');
-		expect(defaultPlanId([s('a', 'Budget plan 2024')])).toBe('a');
-		expect(defaultPlanId([s('a', 'Baseline (trend)')])).toBeNull();
+		const s = (id: string, name: string, role: Scenario['role']) =>
+			({ ...named(SVA_PLAN), id, name, role }) as Scenario;
+		expect(defaultPlanId([s('a', 'Baseline (trend)', 'none'), s('b', 'Our budget', 'plan')])).toBe(
+			'b'
+		);
+		// A name that says "plan" no longer makes a scenario the plan: only its role does.
+		expect(defaultPlanId([s('a', 'Financial plan', 'none')])).toBeNull();
+		expect(defaultPlanId([s('a', 'Baseline (trend)', 'projection')])).toBeNull();
 	});
 });
 
