@@ -1,7 +1,8 @@
 /**
- * The stand-in finance of a dataset made from witan.send inputs (which carry no finance), and
- * how to recognise it. Kept apart from witan-dataset.ts, which runs the estimation, so that pages
- * can ask "is this finance a stand-in?" without loading the engine.
+ * The stand-in finance of a dataset made from witan.send inputs or from SEN2 files without a
+ * council's figures (which carry no finance), and how to recognise it. A fact about a dataset,
+ * so it is model (decision 0023): pages, the SEN2 defaults and io/witan/dataset.ts all ask "is
+ * this finance a stand-in?" without loading the engine or a file format.
  */
 import type { Dataset } from './dataset';
 import { MAX_MONEY } from './validate-bounds';
