@@ -233,7 +233,6 @@ export interface Scenario {
 	colour?: string;
 }
 
-export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { simulations: 1000, seed: 50 };
 /**
  * A lever id not yet used by the scenario: `wanted`, else `wanted-2`, `wanted-3`, …
  * @example freeLeverId(scenario, 'goal-seek-total-growth') // 'goal-seek-total-growth-2' when taken
@@ -244,3 +243,4 @@ export function freeLeverId(scenario: Pick<Scenario, 'levers'>, wanted: string):
 	for (let i = 2; ; i++) if (!ids.has(`${wanted}-${i}`)) return `${wanted}-${i}`;
 }
 
+export const DEFAULT_MONTE_CARLO: MonteCarloSettings = { simulations: 1000, seed: 50 };

@@ -184,7 +184,6 @@ export function describeLever(raw: unknown): string {
 		}
 		case 'sv_withholding':
 			return 'Safety Valve instalment withheld after a breach';
-		default:
 		case 'total_growth': {
 			const r = n('rate');
 			return `total EHC plans grow${r !== undefined ? ` ${formatPercent(r)}` : ''} a year`;
@@ -200,6 +199,7 @@ export function describeLever(raw: unknown): string {
 			const share = n('share');
 			return `${share !== undefined ? `${formatPercent(share)} of ` : ''}placements in ${s('fromSetting') ?? '?'} moved to ${s('toSetting') ?? '?'}${prop(raw, 'phaseTransferOnly') === true ? ' at phase transfer' : ''}`;
 		}
+		default:
 			return typeof kind === 'string' ? `kind "${kind}"` : 'of no known kind';
 	}
 }
@@ -412,8 +412,8 @@ function checkLevers(
 	issues: IssueCollector
 ) {
 	const settings = new Set(d.settings.map((x) => x.id));
-	const settingList = listOf(d.settings.map((x) => x.id));
 	const defs = d.settings;
+	const settingList = listOf(d.settings.map((x) => x.id));
 	const savings = d.finance.savings.map((l) => l.id);
 	const seen = new Map<string, number>();
 	s.levers.forEach((lever, i) => {
@@ -457,8 +457,8 @@ function checkLevers(
 			return settings.has(id);
 		};
 		checkLeverValues(lever, err, knownSetting, savings, issues, where, path);
-	});
 		if (lever.kind === 'move_placements') checkMoveReaches(lever, defs, issues, where, path);
+	});
 }
 
 function checkLeverValues(
@@ -471,7 +471,6 @@ function checkLeverValues(
 	path: PathKey[]
 ) {
 	const [lo, hi] = INFLATION_BOUNDS;
-	switch (lever.kind) {
 	const shareProblem = (share: number) => {
 		if (share < SHARE_BOUNDS[0] || share > SHARE_BOUNDS[1]) {
 			err(
@@ -487,6 +486,7 @@ function checkLeverValues(
 			err('toSetting', `it ${verb} from "${l.fromSetting}" to itself`);
 		}
 	};
+	switch (lever.kind) {
 		case 'joiners':
 		case 'leavers':
 			if (lever.multiplier < MULTIPLIER_BOUNDS[0] || lever.multiplier > MULTIPLIER_BOUNDS[1]) {
@@ -562,13 +562,12 @@ function checkLeverValues(
 		}
 		case 'sv_withholding':
 			break;
-	}
 		case 'total_growth': {
 			const [gLo, gHi] = TOTAL_GROWTH_BOUNDS;
 			if (lever.rate < gLo || lever.rate > gHi) {
 				err(
 					'rate',
-					`the growth must be a fraction from ${gLo} to ${gHi} a year (0.07 is 7%), got ${lever.rate}`
+					`the growth must be a fraction from ${formatCount(gLo)} to ${formatCount(gHi)} a year (0.07 is 7%), got ${formatCount(lever.rate)}`
 				);
 			}
 			break;
@@ -578,7 +577,7 @@ function checkLeverValues(
 				if (lever.value < 0 || lever.value > MAX_CHILDREN) {
 					err(
 						'value',
-						`the number of new plans a year must be from 0 to ${formatCount(MAX_CHILDREN)}, got ${lever.value}`
+						`the number of new plans a year must be from 0 to ${formatCount(MAX_CHILDREN)}, got ${formatCount(lever.value)}`
 					);
 				}
 			} else {
@@ -586,7 +585,7 @@ function checkLeverValues(
 				if (lever.value < cLo || lever.value > cHi) {
 					err(
 						'value',
-						`the change on last year's new plans must be a fraction from ${cLo} (none) to ${cHi} (+${cHi * 100}%), got ${lever.value}`
+						`the change on last year's new plans must be a fraction from ${formatCount(cLo)} (none) to ${formatCount(cHi)} (+${formatCount(cHi * 100)}%), got ${formatCount(lever.value)}`
 					);
 				}
 			}
@@ -623,6 +622,7 @@ function checkMoveReaches(
 			path,
 			`${where}: "${b.id}" takes none of the school years the children in "${a.id}" would move at${lever.phaseTransferOnly ? ' phase transfer (NCY 7 and 12)' : ''}, so nobody moves.`
 		);
+	}
 }
 
 /**
@@ -644,15 +644,14 @@ function checkCombinedLevers(
 		reported.add(key);
 		issues.error(['levers'], message);
 	};
-	for (const fy of years) {
 	const warned = new Set<string>();
 	const warnOnce = (key: string, message: string) => {
 		if (warned.has(key)) return;
 		warned.add(key);
 		issues.warn(['levers'], message);
 	};
+	for (const fy of years) {
 		const active = s.levers.filter((l) => withinYears(fy, l.from, l.until));
-		for (const kind of ['joiners', 'leavers'] as const) {
 		// Levers that set the number of new plans: the later wins in a year (docs/model.md §2.7),
 		// and a multiplier of new plans for every age then changes nothing.
 		const setters = active.filter((l) => l.kind === 'total_growth' || l.kind === 'new_plans');
@@ -675,6 +674,7 @@ function checkCombinedLevers(
 				}
 			}
 		}
+		for (const kind of ['joiners', 'leavers'] as const) {
 			const what = kind === 'joiners' ? 'new plans' : 'ceased plans';
 			for (const band of bands) {
 				// A lever for every age (band null) applies to each band, and a band's own lever to
