@@ -53,3 +53,57 @@ export function thinTicks<T>(
 
 /** The tick labels' font size, px (Frame.svelte draws charts at font-size 12). */
 export const TICK_FONT_SIZE = 12;
+
+/**
+ * A label broken into lines no wider than `maxWidth` px (estimated), at spaces where it can be,
+ * inside a word where one word alone is wider: nothing is ever cut off or shortened.
+ * @example wrapLabel('Unit cost inflation (all settings)', 100, 12) // ['Unit cost', 'inflation (all', 'settings)']
+ */
+export function wrapLabel(text: string, maxWidth: number, fontSize: number): string[] {
+	const perLine = Math.max(1, Math.floor(maxWidth / (CHAR_WIDTH_EM * fontSize)));
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		let rest = word;
+		// A word longer than a line is split across lines.
+		while ([...rest].length > perLine) {
+			if (line) {
+				lines.push(line);
+				line = '';
+			}
+			const chars = [...rest];
+			lines.push(chars.slice(0, perLine).join(''));
+			rest = chars.slice(perLine).join('');
+		}
+		if (!rest) continue;
+		const candidate = line ? `${line} ${rest}` : rest;
+		if ([...candidate].length <= perLine) line = candidate;
+		else {
+			lines.push(line);
+			line = rest;
+		}
+	}
+	if (line) lines.push(line);
+	return lines.length ? lines : [''];
+}
+
+/**
+ * `wrapLabel`'s lines, each marked with whether a space stood before it in the label (false for
+ * the first line and for the rest of a word split across lines), so the lines put together read
+ * the label exactly (an SVG `<text>`'s text content, for screen readers and tests).
+ * @example wrapLabelParts('Unit costs', 40, 12) // [{ line: 'Unit', space: false }, { line: 'costs', space: true }]
+ */
+export function wrapLabelParts(
+	text: string,
+	maxWidth: number,
+	fontSize: number
+): { line: string; space: boolean }[] {
+	const normal = text.split(/\s+/).filter(Boolean).join(' ');
+	let at = 0;
+	return wrapLabel(text, maxWidth, fontSize).map((line, i) => {
+		const space = i > 0 && normal[at] === ' ';
+		if (space) at++;
+		at += line.length;
+		return { line, space };
+	});
+}

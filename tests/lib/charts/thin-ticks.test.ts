@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, thinTicks } from '$lib/charts/thin-ticks';
+import { estimateTextWidth, thinTicks, wrapLabel, wrapLabelParts } from '$lib/charts/thin-ticks';
 
 const years = Array.from({ length: 12 }, (_, i) => String(2015 + i));
 /** Positions of `values` spread evenly over `width` px, first at 0 and last at `width`. */
@@ -47,5 +47,38 @@ describe('estimateTextWidth', () => {
 	it('grows with the text and the font size', () => {
 		expect(estimateTextWidth('2021/22', 12)).toBeCloseTo(7 * 0.62 * 12);
 		expect(estimateTextWidth('£30m', 24)).toBe(2 * estimateTextWidth('£30m', 12));
+	});
+});
+
+describe('wrapLabel', () => {
+	it('breaks a label at spaces into lines no wider than the room', () => {
+		// 100 px at 12 px: 13 characters a line.
+		expect(wrapLabel('Unit cost inflation (all settings)', 100, 12)).toEqual([
+			'Unit cost',
+			'inflation',
+			'(all',
+			'settings)'
+		]);
+		expect(wrapLabel('New plans', 100, 12)).toEqual(['New plans']);
+	});
+
+	it('never loses a character: a word wider than a line is split inside it', () => {
+		const text = '“Improved commissioning practice including annual reviews” delivery';
+		for (const width of [30, 60, 90, 150, 400]) {
+			const lines = wrapLabel(text, width, 12);
+			const perLine = Math.floor(width / (0.62 * 12));
+			for (const l of lines) expect([...l].length).toBeLessThanOrEqual(Math.max(1, perLine));
+			expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+		}
+	});
+});
+
+describe('wrapLabelParts', () => {
+	it('marks which lines a space stood before, so the lines read the label exactly', () => {
+		const text = 'Safety Valve funding received (cumulative)';
+		const parts = wrapLabelParts(text, 60, 12);
+		expect(parts.length).toBeGreaterThan(3);
+		expect(parts.map((p) => (p.space ? ' ' : '') + p.line).join('')).toBe(text);
+		expect(parts[0].space).toBe(false);
 	});
 });
