@@ -88,10 +88,45 @@ test.describe('exports', () => {
 			/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/
 		);
 		expect(text(svg.bytes)).toContain('Cumulative DSG deficit before Safety Valve funding');
+		// The file stands alone: title, authority and units, the legend, the cap's label and the
+		// source line are SVG text in it (issue 11 item 5).
+		const doc = text(svg.bytes);
+		const texts = [...doc.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		const chart = page.getByRole('img', { name: /Cumulative DSG deficit/ });
+		const legend = await chart
+			.locator('xpath=ancestor::figure[1]')
+			.getByRole('list', { name: 'Series' })
+			.locator('li')
+			.allTextContents();
+		expect(legend.length).toBeGreaterThan(2);
+		for (const label of legend) expect(texts).toContain(label.trim().replace(/&/g, '&amp;'));
+		expect(texts.some((t) => t.startsWith('Cumulative DSG deficit before Safety Valve'))).toBe(
+			true
+		);
+		expect(texts).toContain('Kingston upon Thames · £ million');
+		expect(texts.some((t) => /^Cap £\d+\.\dm$/.test(t))).toBe(true);
+		expect(
+			texts.some((t) => /^Source: SEND Workbench, .+, data as at \d{1,2} \w+ \d{4}$/.test(t))
+		).toBe(true);
 		const png = await download(page, menu.getByRole('button', { name: /as PNG/ }));
 		expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		// The PNG is drawn at twice the chart's size, and taller than the chart alone: the title,
+		// legend and source are in it too.
+		const box = await chart.evaluate((el) => ({
+			width: Number(el.getAttribute('width')),
+			height: Number(el.getAttribute('height'))
+		}));
+		expect(png.bytes.readUInt32BE(16)).toBe(Math.round(box.width * 2));
+		expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(box.height * 2 + 100);
 		const csv = await download(page, menu.getByRole('button', { name: /as CSV/ }));
-		expect(text(csv.bytes).split('\n')[1]).toBe('2021/22,28607000,27886465,28607000');
+		// Columns in the order the report draws its scenarios: read each by its header.
+		const [head, first] = text(csv.bytes).split('\n');
+		const row = Object.fromEntries(
+			head.split(',').map((h, i) => [h.replace(/ \(£\)$/, ''), first.split(',')[i]])
+		);
+		expect(first.split(',')[0]).toBe('2021/22');
+		expect(Object.values(row).slice(1).sort()).toEqual(['27886465', '28607000', '28607000']);
+		expect(Object.entries(row).find(([h]) => /May 2021 projection/.test(h))?.[1]).toBe('27886465');
 	});
 
 	test('the DSG management plan grid and the long CSV of results download', async ({ page }) => {
