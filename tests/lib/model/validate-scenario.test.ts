@@ -217,7 +217,7 @@ describe('validateScenario: lever values', () => {
 		s.levers.push(joiners({ kind: 'magic' }));
 		s.levers.push(joiners({ id: 'g2', multiplier: NaN }));
 		expect(check(s)).toEqual([
-			'Scenario "Growth 9%", lever 2 (kind "magic"): the kind ("kind") must be one of joiners, leavers, redirect, capacity, unit_cost_inflation, one_off_cost, allocation_growth, ledger, savings_delivery, sv_withholding, got "magic".',
+			'Scenario "Growth 9%", lever 2 (kind "magic"): the kind ("kind") must be one of joiners, leavers, redirect, capacity, unit_cost_inflation, one_off_cost, allocation_growth, ledger, savings_delivery, sv_withholding, total_growth, new_plans, …, got "magic".',
 			'Scenario "Growth 9%", lever 3 (new plans): the multiplier must be a number, got NaN.'
 		]);
 	});
