@@ -110,3 +110,73 @@ describe('svgToPngBlob', () => {
 		);
 	});
 });
+
+describe('exported charts stand alone (a caption)', () => {
+	const caption = {
+		legend: [
+			{ id: 'expected', label: 'Expected', colour: '#0072B2', symbol: 'line' as const },
+			{ id: 'cap', label: 'Cap', colour: '#8C0A0A', symbol: 'line' as const, dash: '10 5' }
+		],
+		units: '£ million',
+		authority: 'Kingston upon Thames',
+		dataset: 'Kingston 2021/22',
+		dataDate: '2021-05-31'
+	};
+	const textsOf = (doc: Document) => [...doc.querySelectorAll('text')].map((t) => t.textContent);
+
+	it('draws the title, authority and units, legend and source line around the chart', async () => {
+		const doc = new DOMParser().parseFromString(
+			svgToString(await chartSvg(), { caption }),
+			'image/svg+xml'
+		);
+		expect(doc.querySelector('parsererror')).toBeNull();
+		const texts = textsOf(doc);
+		expect(texts).toContain('Cumulative deficit against the cap');
+		expect(texts).toContain('Kingston upon Thames · £ million');
+		expect(texts).toContain('Expected');
+		expect(texts).toContain('Cap');
+		expect(texts).toContain('Source: SEND Workbench, Kingston 2021/22, data as at 31 May 2021');
+		// The chart itself is inside, below the title and legend.
+		const chart = doc.documentElement.querySelector('svg');
+		expect(Number(chart?.getAttribute('y'))).toBeGreaterThan(40);
+		expect(chart?.querySelector('.line path')).not.toBeNull();
+	});
+
+	it('keeps the chart’s width and grows its height to hold the caption', async () => {
+		const root = new DOMParser().parseFromString(
+			svgToString(await chartSvg(), { caption }),
+			'image/svg+xml'
+		).documentElement;
+		expect(root.getAttribute('width')).toBe('400');
+		expect(Number(root.getAttribute('height'))).toBeGreaterThan(240 + 60);
+		const blob = await svgToPngBlob(await chartSvg(), 2, { caption });
+		const view = new DataView(await blob.arrayBuffer());
+		expect(view.getUint32(16)).toBe(800);
+		expect(view.getUint32(20)).toBe(2 * Number(root.getAttribute('height')));
+	});
+
+	it('reads the legend and units the chart keeps (Frame’s legend and units) when not given', async () => {
+		const svg = await chartSvg();
+		svg.setAttribute('data-legend', JSON.stringify(caption.legend));
+		svg.setAttribute('data-units', 'EHC plans');
+		const doc = new DOMParser().parseFromString(
+			svgToString(svg, { caption: { authority: 'Hull' } }),
+			'image/svg+xml'
+		);
+		const texts = textsOf(doc);
+		expect(texts).toContain('Hull · EHC plans');
+		expect(texts).toContain('Expected');
+		expect(texts).toContain('Source: SEND Workbench');
+	});
+
+	it('wraps a title too long for one line', async () => {
+		const title = 'A very long chart title '.repeat(4).trim();
+		const doc = new DOMParser().parseFromString(
+			svgToString(await chartSvg(), { caption: { title } }),
+			'image/svg+xml'
+		);
+		const lines = [...doc.querySelectorAll('text.export-title')].map((t) => t.textContent);
+		expect(lines.length).toBeGreaterThan(1);
+		expect(lines.join(' ')).toBe(title);
+	});
+});
