@@ -57,7 +57,7 @@ const key = (k: Partial<ShortcutKey>) => {
 	return { e, prevented: () => prevented };
 };
 
-describe('the scenario editor', () => {
+describe('the scenario editor', { timeout: 60_000 }, () => {
 	it('opens the scenario the id names, with its projection, years and parent', async () => {
 		const { workbench, editor, open } = await editorOf(BASELINE_TREND);
 		expect(editor.scenario?.name).toBe(BASELINE_TREND);
