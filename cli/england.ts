@@ -30,6 +30,7 @@ import {
 } from '../src/lib/io/sen2/england';
 import type { EnglandReply, EnglandTask } from './england-protocol';
 import { CliFileError, prepareOutFile, writeFileWhole } from './files';
+import { formatPercent } from '../src/lib/model/format';
 import { Sen2InputError, findSen2Files, readSen2Texts } from './sen2';
 
 export interface EnglandCommandArgs {
@@ -163,8 +164,7 @@ export function englandCsv(rows: readonly AuthorityForecastRow[]): string {
 	);
 }
 
-const pct = (v: number, signed = false) =>
-	`${signed && v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}%`;
+const pct = (v: number, signed = false) => formatPercent(v, 1, { signed });
 
 /**
  * The accuracy table as text: per method and horizon, points scored, MAPE, median APE, bias and

@@ -31,6 +31,7 @@ import { toCsv } from '../src/lib/io/csv/write';
 import { expectedRows, longCsv, simulationRows } from '../src/lib/io/long-csv';
 import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
+import { formatNumber } from '../src/lib/model/format';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { exportCommand } from './export';
 import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './export-table';
@@ -387,18 +388,11 @@ function round(v: number, places: number): number {
 	return Object.is(r, -0) ? 0 : r;
 }
 
-/**
- * An en-GB number format made on first use: making one loads ICU's locale data, which at module
- * load would cost every command (even `scenarios`) a sixth of its start-up.
- */
-function lazyFormat(options: Intl.NumberFormatOptions): { format(v: number): string } {
-	let f: Intl.NumberFormat | undefined;
-	return { format: (v) => (f ??= new Intl.NumberFormat('en-GB', options)).format(v) };
-}
-const whole = lazyFormat({ maximumFractionDigits: 0 });
-const one = lazyFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signed = (v: number, f: { format(v: number): string }) =>
-	(v > 0 ? '+' : v < 0 ? '−' : '') + f.format(Math.abs(v));
+// Numbers as the app prints them (model/format.ts: en-GB, the real minus sign; its ICU formats
+// are made on first use, so the command line starts as fast as before).
+const whole = { format: (v: number) => formatNumber(v, 0) };
+const one = { format: (v: number) => formatNumber(v, 1) };
+const signed = (v: number) => formatNumber(v, 1, { signed: true });
 
 /** The back-test as a plain-text table per estimator, the best marked. */
 export function backtestTable(
@@ -424,8 +418,8 @@ export function backtestTable(
 			String(p.horizon),
 			one.format(p.projected),
 			whole.format(p.actual),
-			signed(p.error, one),
-			Number.isFinite(p.percentError) ? signed(p.percentError * 100, one) + '%' : 'n/a',
+			signed(p.error),
+			Number.isFinite(p.percentError) ? signed(p.percentError * 100) + '%' : 'n/a',
 			p.inBand === null
 				? 'not simulated'
 				: `${p.inBand ? 'yes' : 'no'} (${whole.format(p.p5!)}–${whole.format(p.p95!)})`
