@@ -77,6 +77,7 @@ test.describe('quarterly governance', () => {
 		await editor.getByRole('button', { name: 'Save report' }).click();
 		await expect(editor).toBeHidden();
 		await expect(report(page)).toContainText('Q2: commissioning savings are behind plan.');
+		const q2Id = await page.getByRole('combobox', { name: 'Report' }).inputValue();
 		await expect(report(page).locator('tr[data-condition="condition_3_4"] .assurance')).toHaveText(
 			'Low'
 		);
@@ -128,6 +129,25 @@ test.describe('quarterly governance', () => {
 		const trend = page.getByTestId('kpi-trends').locator('tr[data-kpi="24"]');
 		await expect(trend.locator('td').nth(0).locator('[data-rag]')).toHaveAttribute('data-rag', 'A');
 		await expect(trend.locator('td').nth(1).locator('[data-rag]')).toHaveAttribute('data-rag', 'R');
+
+		// The slides show the figures of the quarter they are labelled with: Q1's as signed off.
+		await page.goto('/present/');
+		const counter = page.getByTestId('slide-counter');
+		const quarter = page.getByRole('combobox', { name: 'Quarter' });
+		await expect(quarter).toHaveValue(q2Id, { timeout: 30_000 });
+		await expect(counter).toHaveText('Slide 1 of 6');
+		await expect(page.getByText('Safety Valve monitoring, Q2 2021/22')).toBeVisible();
+		await quarter.selectOption({ label: 'Q1 2021/22 (signed off)' });
+		await expect(page.getByText('Safety Valve monitoring, Q1 2021/22')).toBeVisible();
+		await expect(page.getByTestId('slides-frozen')).toContainText('Figures as signed off on');
+		await expect(counter).toHaveText('Slide 1 of 4');
+		await page.locator('body').click({ position: { x: 5, y: 5 } });
+		await page.keyboard.press('End');
+		await expect(page.getByTestId('key-messages')).toContainText(
+			/Of \d+ rated KPIs, \d+ are Green, \d+ Amber and 0 Red/
+		);
+		await page.keyboard.press('PageUp');
+		await expect(page.getByTestId('rag-counts').locator('[data-rag="R"]')).toContainText('0 Red');
 		expect(w.errors).toEqual([]);
 	});
 
