@@ -14,6 +14,8 @@ import {
 	signOff
 } from '$lib/state/report-governance';
 import type { MetricDef, ScenarioResult } from '$lib/model/results';
+import { kingstonScenarios } from '$lib/data/kingston-scenarios';
+import { parseScenarioSet, serialiseScenarioSet } from '$lib/io/scenario-set/format';
 
 const NOW = new Date('2021-06-18T10:30:00Z');
 
@@ -187,6 +189,19 @@ describe('quarterly governance', () => {
 		const back = validateDataset(JSON.parse(JSON.stringify(dataset)));
 		expect(back.ok ? back.value.reports[0].status : back.errors).toBe('signed_off');
 		expect(validateDataset(JSON.parse(JSON.stringify(kingstonDataset()))).ok).toBe(true);
+	});
+
+	it('keeps a signed-off quarter through a scenario-set export and import, byte for byte', () => {
+		const { dataset } = signedQ1();
+		const meta = {
+			createdAt: '2021-06-18T10:30:00.000Z',
+			app: { name: 'SEND Workbench', version: 't' }
+		};
+		const text = serialiseScenarioSet(dataset, kingstonScenarios(), meta);
+		const back = parseScenarioSet(text, 'q1.json');
+		if (!back.ok) throw new Error(back.errors.map((e) => e.message).join(' '));
+		expect(back.dataset.reports[0]).toEqual(dataset.reports[0]);
+		expect(serialiseScenarioSet(back.dataset, back.scenarios, meta)).toBe(text);
 	});
 
 	it('refuses a file whose signed-off report has no snapshot, or a draft that carries one', () => {
