@@ -8,7 +8,7 @@
  * The folder is searched recursively for the CSV files the Data page accepts (recognised by their
  * columns, `detectSen2File`); other CSV files are skipped with a note. The wizard asks the user
  * for four finance figures; here they are the stand-in of decision 0022 (no finance: the
- * dashboard shows EHCPs only), see src/lib/model/sen2-defaults.ts.
+ * dashboard shows EHCPs only), see src/lib/io/sen2/defaults.ts.
  */
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Which scenarios the Dashboard and Compare draw at once. A dataset may hold up to
- * `MAX_SCENARIOS` scenarios (model/scenario-set.ts), but a chart of hundreds of lines is unreadable
+ * `MAX_SCENARIOS` scenarios (io/scenario-set/format.ts), but a chart of hundreds of lines is unreadable
  * and each one drawn, simulated and tabulated costs the page time (docs/decisions/0017): the pages
  * show a chosen subset, the first `MAX_SHOWN` by default, and the user picks others.
  */
