@@ -7,6 +7,7 @@ import type { AgeBandId, DsgCategoryId } from './categories';
 import type { Figure } from './provenance';
 import type { FinancialYear } from './years';
 import type { Kpi } from './kpi';
+import type { SavingsTracker } from './savings-tracker';
 
 /** A placement setting of the state-transition model (docs/model.md §2). */
 export interface SettingDef {
@@ -261,6 +262,12 @@ export interface ReportSnapshot {
 	} | null;
 	/** The slides' key messages in words. */
 	keyMessages: string[];
+	/**
+	 * The savings tracker in £ as the report showed it (model/savings-tracker.ts), or null when it
+	 * showed none. Absent (a snapshot taken before the tracker was frozen) → the tracker of today's
+	 * projection is shown.
+	 */
+	savings?: SavingsTracker | null;
 }
 
 /** The narrative of a quarterly Safety Valve report (issue 5 renders it). */

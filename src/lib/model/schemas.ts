@@ -220,6 +220,38 @@ const ReportSeriesSchema = v.strictObject({
 	values: v.array(v.nullable(finiteNumber))
 });
 
+const TrackerCellSchema = v.strictObject({
+	period: text,
+	target: finiteNumber,
+	expected: finiteNumber,
+	actual: v.nullable(finiteNumber),
+	variance: v.nullable(finiteNumber),
+	quartersRecorded: finiteNumber
+});
+
+const TrackerYearSchema = v.strictObject({
+	year: text,
+	quarters: v.array(TrackerCellSchema),
+	total: TrackerCellSchema
+});
+
+/** The savings tracker of a signed-off report (model/savings-tracker.ts SavingsTracker). */
+const SavingsTrackerSchema = v.strictObject({
+	scenarioName: text,
+	years: v.array(text),
+	lines: v.array(
+		v.strictObject({
+			id: text,
+			name: text,
+			structural: v.boolean(),
+			shares: v.pipe(v.array(finiteNumber), v.readonly()),
+			ownTiming: v.boolean(),
+			years: v.array(TrackerYearSchema)
+		})
+	),
+	total: v.array(TrackerYearSchema)
+});
+
 /** The figures of a signed-off report (dataset.ts ReportSnapshot). */
 export const ReportSnapshotSchema = v.strictObject({
 	year: text,
@@ -256,7 +288,8 @@ export const ReportSnapshotSchema = v.strictObject({
 			shown: v.array(text)
 		})
 	),
-	keyMessages: v.array(text)
+	keyMessages: v.array(text),
+	savings: v.optional(v.nullable(SavingsTrackerSchema))
 });
 
 export const QuarterlyReportSchema = v.strictObject({

@@ -18,6 +18,7 @@ import type {
 import type { Kpi, RagRating } from '../model/kpi';
 import { isPresent } from '../model/format';
 import type { ScenarioResult } from '../model/results';
+import type { SavingsTracker } from '../model/savings-tracker';
 import { metricValues } from '../model/results';
 import { ReportSnapshotSchema } from '../model/schemas';
 import * as v from 'valibot';
@@ -193,6 +194,8 @@ export interface LiveFigures {
 	modelValues: Record<string, number | null>;
 	monitoring: ReportSnapshot['monitoring'];
 	keyMessages: string[];
+	/** The savings tracker shown, or null for none (absent: not part of the figures). */
+	savings?: SavingsTracker | null;
 }
 
 const finiteOrNull = (x: number) => (isPresent(x) ? x : null);
@@ -236,7 +239,8 @@ export function reportFigures(live: LiveFigures): ReportSnapshot {
 					shown
 				}
 			: null,
-		keyMessages: [...live.keyMessages]
+		keyMessages: [...live.keyMessages],
+		...(live.savings === undefined ? {} : { savings: structuredClone(live.savings) })
 	};
 }
 

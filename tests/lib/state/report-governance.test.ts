@@ -14,10 +14,48 @@ import {
 	signOff
 } from '$lib/state/report-governance';
 import type { MetricDef, ScenarioResult } from '$lib/model/results';
+import type { SavingsTracker } from '$lib/model/savings-tracker';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { parseScenarioSet, serialiseScenarioSet } from '$lib/io/scenario-set/format';
 
 const NOW = new Date('2021-06-18T10:30:00Z');
+
+const cell = (period: string, target: number) => ({
+	period,
+	target,
+	expected: target * 0.9,
+	actual: null,
+	variance: null,
+	quartersRecorded: 0
+});
+/** A one-line, one-year savings tracker as the Report page shows it, £. */
+const TRACKER: SavingsTracker = {
+	scenarioName: 'May 2021 projection',
+	years: ['2021/22'],
+	lines: [
+		{
+			id: 'commissioning',
+			name: 'Commissioning',
+			structural: false,
+			shares: [0.25, 0.25, 0.25, 0.25],
+			ownTiming: false,
+			years: [
+				{
+					year: '2021/22',
+					quarters: [1, 2, 3, 4].map((q) => cell(`2021-Q${q}`, 50_000)),
+					total: cell('2021/22', 200_000)
+				}
+			]
+		}
+	],
+	total: [
+		{
+			year: '2021/22',
+			quarters: [1, 2, 3, 4].map((q) => cell(`2021-Q${q}`, 50_000)),
+			total: cell('2021/22', 200_000)
+		}
+	]
+};
 
 /** A hand-made result with deficit and cap by year, £. */
 function result(id: string, name: string, deficit: number[], cap: number[]): ScenarioResult {
@@ -49,7 +87,8 @@ function figures(dataset: Dataset, deficit = [28.6e6, 27e6]): ReportSnapshot {
 		kpis: dataset.kpis,
 		modelValues: { '1': 1447, '2': Number.NaN },
 		monitoring: null,
-		keyMessages: ['A message.']
+		keyMessages: ['A message.'],
+		savings: TRACKER
 	});
 }
 
@@ -81,6 +120,7 @@ describe('quarterly governance', () => {
 		expect(q1.signedOffAt).toBe('2021-06-18T10:30:00.000Z');
 		expect(q1.signedOffBy).toEqual(['Sarah Ireland', 'Ian Dodds']);
 		expect(q1.forwardLook).toBe('Q1 look.');
+		expect(q1.snapshot?.savings?.total[0].total.expected).toBe(180_000);
 		expect(q1.snapshot?.projectionName).toBe('May 2021 projection');
 		expect(q1.snapshot?.deficit?.series.map((s) => s.values)).toEqual([
 			[28e6, 26e6],
