@@ -10,15 +10,19 @@ import {
 
 const [blue, orange, green, vermillion] = SCENARIO_COLOURS;
 
+type Item = { id: string; colour?: string };
+/** Scenarios without a colour, by id. */
+const items = (...ids: string[]): Item[] => ids.map((id) => ({ id }));
+
 describe('scenario colours', () => {
 	it('give scenarios without a colour the first palette colours unused, in order', () => {
-		const { scenarios, assigned } = assignScenarioColours([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+		const { scenarios, assigned } = assignScenarioColours(items('a', 'b', 'c'));
 		expect(scenarios.map((s) => s.colour)).toEqual([blue, orange, green]);
 		expect(assigned).toEqual(['a', 'b', 'c']);
 	});
 
 	it('keep a stored colour, and skip it when giving colours to the others', () => {
-		const { scenarios, assigned } = assignScenarioColours([
+		const { scenarios, assigned } = assignScenarioColours<Item>([
 			{ id: 'a' },
 			{ id: 'b', colour: blue },
 			{ id: 'c' }
@@ -28,10 +32,10 @@ describe('scenario colours', () => {
 	});
 
 	it('move no colour when a scenario is added, removed or the list reordered', () => {
-		const first = assignScenarioColours([{ id: 'a' }, { id: 'b' }, { id: 'c' }]).scenarios;
+		const first = assignScenarioColours(items('a', 'b', 'c')).scenarios;
 		const before = Object.fromEntries(first.map((s) => [s.id, s.colour]));
 		// Added at the front of the list: it takes the next free colour, the others keep theirs.
-		const added = assignScenarioColours([{ id: 'new' }, ...first]).scenarios;
+		const added = assignScenarioColours([...items('new'), ...first]).scenarios;
 		expect(Object.fromEntries(added.map((s) => [s.id, s.colour]))).toEqual({
 			...before,
 			new: vermillion
@@ -47,7 +51,7 @@ describe('scenario colours', () => {
 	it('hand out the least used colour once all eight are taken', () => {
 		const all = SCENARIO_COLOURS.map((colour, i) => ({ id: `s${i}`, colour }));
 		expect(firstFreeColour([...all.map((s) => s.colour), blue])).toBe(orange);
-		const { scenarios } = assignScenarioColours([...all, { id: 'ninth' }]);
+		const { scenarios } = assignScenarioColours<Item>([...all, { id: 'ninth' }]);
 		expect(scenarios.at(-1)?.colour).toBe(blue);
 	});
 
