@@ -153,6 +153,21 @@ export default ts.config(
 		within('src/lib/charts'),
 		['engine', 'io', 'data', 'storage', 'workers', 'client', 'state', 'ui', 'routes'],
 		'charts draw what they are given: they may import model only (the caller saves exports).'
+	),
+	// ---- Layers: state, ui and routes (decision 0025) ----
+	layer(
+		within('src/lib/state'),
+		['ui', 'charts', 'routes'],
+		'state (runes stores, page workflows) may import client, workers, io (and data), engine, storage and model; not ui, charts or routes.'
+	),
+	layer(
+		within('src/lib/ui'),
+		['engine', 'io', 'data', 'storage', 'workers', 'routes'],
+		'ui is components: it may import state, charts, client and model; the engine, file formats and storage are reached through a state module.'
+	),
+	layer(
+		within('src/routes'),
+		['engine', 'io', 'data', 'storage', 'workers'],
+		'a page composes: it may import ui, charts, state, client and model; the engine, file formats and storage are reached through a state module.'
 	)
-	// ---- Layers: state, ui and routes (helper R2a's blocks go here) ----
 );

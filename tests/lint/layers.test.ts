@@ -57,7 +57,51 @@ describe('lint refuses an import against the layers', () => {
 		],
 		['workers/planted.ts', "import { openDb } from '../src/lib/storage/db';", /workers may import/],
 		['src/lib/client/planted.ts', "export * from '../state/history';", /client \(worker clients\)/],
-		['cli/planted.ts', "import { x } from '../src/lib/ui/export/x';", /command line/]
+		['cli/planted.ts', "import { x } from '../src/lib/ui/export/x';", /command line/],
+		// state, ui and routes (decision 0025); type-only imports count too.
+		[
+			'src/lib/ui/planted.ts',
+			"import { runExpected } from '$lib/engine/workbench';",
+			/ui is components/
+		],
+		[
+			'src/lib/ui/scenario/planted.ts',
+			"import type { GoalSeekResult } from '../../engine/goal-seek';",
+			/ui is components/
+		],
+		[
+			'src/lib/ui/data/planted.ts',
+			"import { readUtf8File } from '$lib/io/csv/utf8';",
+			/ui is components/
+		],
+		[
+			'src/lib/ui/planted.ts',
+			"import type { ImportReplacement } from '$lib/storage';",
+			/ui is components/
+		],
+		['src/lib/ui/planted.ts', "import { x } from '$workers/projection-api';", /ui is components/],
+		['src/lib/ui/planted.ts', "import { x } from '../../routes/x';", /ui is components/],
+		[
+			'src/routes/planted/+page.ts',
+			"import { monitoringTable } from '$lib/engine/monitoring';",
+			/a page composes/
+		],
+		[
+			'src/routes/planted/+page.ts',
+			"import { dsgGridTable } from '$lib/io/dsg-grid';",
+			/a page composes/
+		],
+		[
+			'src/routes/planted/+page.ts',
+			"import type { ScenarioSetRecord } from '$lib/storage';",
+			/a page composes/
+		],
+		['src/lib/state/planted.ts', "import { x } from '../ui/kpi-format';", /state \(runes stores/],
+		[
+			'src/lib/state/planted.ts',
+			"import { seriesColour } from '$lib/charts/palette';",
+			/state \(runes stores/
+		]
 	])('%s: %s', async (file, code, message) => {
 		const messages = await lint(file, `${code}\n`);
 		expect(messages).toHaveLength(1);
@@ -69,7 +113,15 @@ describe('lint refuses an import against the layers', () => {
 		['src/lib/engine/planted.ts', "import json from '../data/sen2-reference.json';"],
 		['src/lib/io/sen2/planted.ts', "import { createRng } from '../../engine/rng';"],
 		['workers/planted.ts', "import { parseCsv } from '../src/lib/io/csv/parse';"],
-		['cli/planted.ts', "import { kingstonDataset } from '../src/lib/data/kingston';"]
+		['cli/planted.ts', "import { kingstonDataset } from '../src/lib/data/kingston';"],
+		['src/lib/ui/planted.ts', "import { metricValues } from '$lib/model/results';"],
+		[
+			'src/lib/ui/planted.ts',
+			"import { exportScenarioSet } from '$lib/state/scenario-set-transfer';"
+		],
+		['src/routes/planted/+page.ts', "import { getWorkbench } from '$lib/state/workbench.svelte';"],
+		['src/lib/state/planted.ts', "import { readUtf8File } from '../io/csv/utf8';"],
+		['src/lib/state/planted.ts', "import { listScenarioSets } from '../storage';"]
 	])('allows %s: %s', async (file, code) => {
 		expect(await lint(file, `${code}\n`)).toEqual([]);
 	});

@@ -31,6 +31,10 @@ import { assumption, imported } from '../model/provenance';
 import { deliveryProblem, ledgerValueProblem } from '../model/validate-dataset';
 import type { FinancialYear } from '../model/years';
 import { censusOfFinancialYear, financialYearOfCensus, isFinancialYear } from '../model/years';
+import { readNumberCell } from '../model/number-input';
+// The cell rule is the model's (a grid cell reads the same way); callers of the template reader
+// that read a cell themselves keep finding it here.
+export { readNumberCell };
 import { CappedList } from '../model/problems';
 import { ImportError, quote } from './csv/errors';
 import { parseCsv, requireHeader, type CsvRecord } from './csv/parse';
@@ -123,30 +127,6 @@ function readTable(text: string, file: string, kind: TemplateKind): Table {
 			}
 		}));
 	return { file, rows };
-}
-
-const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
-/**
- * Reads an amount or a rate from a template cell: blank is null; `£` and thousands separators
- * are allowed; `%` divides by 100 where `percent` allows it. Undefined when the cell is none of
- * these.
- * @example readNumberCell('£1,200,000') // 1200000
- * @example readNumberCell('2.5%', true) // 0.025
- */
-export function readNumberCell(raw: string, percent = false): number | null | undefined {
-	let s = raw.trim().replace(/\s+/g, '');
-	if (s === '') return null;
-	let scale = 1;
-	if (percent && s.endsWith('%')) {
-		s = s.slice(0, -1);
-		scale = 0.01;
-	}
-	if (/^\(.*\)$/.test(s)) s = `-${s.slice(1, -1)}`; // accountants' negatives: (750,000)
-	s = s.replace(/^(-?)£/, '$1');
-	if (!NUMBER.test(s)) return undefined;
-	const n = Number(s.replace(/,/g, ''));
-	return Number.isFinite(n) ? n * scale : undefined;
 }
 
 /** The figure of a row: an import, or an assumption when the row's `assumption` column says so. */

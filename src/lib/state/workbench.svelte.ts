@@ -4,17 +4,16 @@
  * they hold no business logic. Storage is IndexedDB (src/lib/storage); when it is unavailable or
  * fails the work carries on in memory, stays exportable, and the page says so.
  */
-import { getContext, hasContext, setContext } from 'svelte';
+import { getContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { ScenarioResult } from '../model/results';
-import type { GoalSeekOptions, GoalSeekTarget } from '../engine/goal-seek';
-import type { SensitivityOptions } from '../engine/sensitivity';
+import type { GoalSeekOptions, GoalSeekResult, GoalSeekTarget } from '../engine/goal-seek';
+import type { SensitivityOptions, SensitivityResult } from '../engine/sensitivity';
 import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../client/projection';
 import type { Actuals } from '../model/actuals';
 import { assignScenarioColours, firstFreeColour } from '../model/colours';
-import { scenarioWithRole, withRole, type ScenarioRole } from '../model/scenario-role';
 import { History } from './history';
 import {
 	compareImport,
@@ -45,6 +44,11 @@ import {
 	type WorkbenchChannel,
 	type WorkbenchDatabase
 } from '../storage';
+
+/** What an import would replace, as the conflict dialog lists it (storage's record of it). */
+export type { ImportReplacement };
+/** What `goalSeek` and `sensitivity` below answer, as the editor's panels show them. */
+export type { GoalSeekResult, GoalSeekTarget, SensitivityResult };
 import {
 	copyDatasetWithScenarios,
 	copyScenariosAsNew,
@@ -354,26 +358,20 @@ export class WorkbenchState {
 					const stored = await getScenario(db, entry.id);
 					if (!stored) {
 						if (!entry.stored) {
-							await storeCreateScenario(db, entry.datasetId, scenario);
+							await storeCreateScenario(db, entry.datasetId, entry.scenario);
 						}
 						continue;
-					// A journal written before scenarios had roles (docs/model.md §6.1): the stored role.
-					const scenario: Scenario =
-						typeof (entry.scenario as Partial<Scenario>).role === 'string'
-							? entry.scenario
-							: { ...entry.scenario, role: stored?.scenario.role ?? 'none' };
 					}
-					if (JSON.stringify(stored.scenario) === JSON.stringify(scenario)) continue;
+					if (JSON.stringify(stored.scenario) === JSON.stringify(entry.scenario)) continue;
 					if (stored.revision === entry.revision) {
-						await saveScenario(db, { id: entry.id, scenario }, entry.revision);
+						await saveScenario(db, { id: entry.id, scenario: entry.scenario }, entry.revision);
 					} else {
 						const names = await listScenarios(db, stored.datasetId);
-						const name = uniqueName(`${scenario.name} (recovered)`, names);
+						const name = uniqueName(`${entry.scenario.name} (recovered)`, names);
 						await storeCreateScenario(db, stored.datasetId, {
-							...scenario,
+							...entry.scenario,
 							id: newScenarioId(),
-							name,
-							role: 'none'
+							name
 						});
 						recovered.push(name);
 					}
@@ -802,15 +800,6 @@ export class WorkbenchState {
 	#history(id: string): History<Scenario> {
 		let h = this.#histories.get(id);
 		if (!h) this.#histories.set(id, (h = new History<Scenario>()));
-	/** The projection of the dataset's plan or reference projection (by role, docs/model.md §6.1). */
-	resultWithRole(role: 'plan' | 'projection'): ScenarioResult | undefined {
-		const s = scenarioWithRole(
-			this.scenarios.map((r) => r.scenario),
-			role
-		);
-		return s ? this.results[s.id] : undefined;
-	}
-
 		return h;
 	}
 
@@ -852,33 +841,10 @@ export class WorkbenchState {
 		this.#scheduleSave(next.id);
 		await this.recompute();
 	}
-		// At most one plan and one projection (docs/model.md §6.1): whichever scenario took a role
-		// last (an edit, an undo or a redo) keeps it, and the one that held it gives it up.
-		const others = withRole(
-			this.scenarios.map((r) => r.scenario),
-			next.id,
-			next.role
-		).slice(1);
 
 	canUndo(id: string): boolean {
 		void this.historyVersion;
-		for (const other of others) {
-			const record = this.scenarios.find((r) => r.id === other.id)!;
-			this.#replace({ ...record, scenario: other });
-			this.#status(other.id, { dirty: true });
-			this.#scheduleSave(other.id);
-		}
 		return this.#histories.get(id)?.canUndo ?? false;
-	}
-
-	/**
-	 * Makes scenario `id` the dataset's financial plan or reference projection, or neither
-	 * (model/scenario-role.ts): an undoable edit; the scenario that held the role gives it up.
-	 */
-	async setRole(id: string, role: ScenarioRole): Promise<void> {
-		const current = this.scenario(id);
-		if (!current) throw new Error(`setRole: no open scenario with id "${id}"`);
-		if (current.role !== role) await this.edit({ ...current, role });
 	}
 
 	canRedo(id: string): boolean {
@@ -1024,8 +990,7 @@ export class WorkbenchState {
 	async #insert(scenario: Scenario): Promise<ScenarioRecord> {
 		// A new scenario (a copy keeps its parent's levers, not its colour): the first colour free.
 		const colour = firstFreeColour(this.scenarios.map((r) => r.scenario.colour));
-		// Nor its role: a copy of the plan is not a second plan (docs/model.md §6.1).
-		scenario = { ...scenario, colour, role: 'none' };
+		scenario = { ...scenario, colour };
 		let record: ScenarioRecord = {
 			id: scenario.id,
 			datasetId: this.dataset!.id,
@@ -1159,8 +1124,3 @@ export function getWorkbench(): WorkbenchState {
 		throw new Error('getWorkbench: no workbench in context (is this inside the app layout?)');
 	return state;
 }
-/** The workbench in context, or null outside the app's layout (a component rendered alone). */
-export function findWorkbench(): WorkbenchState | null {
-	return hasContext(KEY) ? (getContext<WorkbenchState | undefined>(KEY) ?? null) : null;
-}
-

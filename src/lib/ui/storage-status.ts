@@ -2,6 +2,7 @@
  * What the storage panel says about the workbench's browser storage: whether the browser agreed
  * to keep it (navigator.storage.persist) and how much it uses of what it may use.
  */
+import type { StorageStatus } from '../state/storage-status.svelte';
 
 /**
  * A size in bytes for people: B, kB, MB or GB (powers of 1,000, as browsers and disks report),
@@ -21,13 +22,6 @@ export function formatBytes(bytes: number): string {
 	}
 	const shown = unit === 0 ? String(Math.round(value)) : value.toFixed(value < 10 ? 1 : 0);
 	return `${shown.replace(/\.0$/, '')} ${units[unit]}`;
-}
-
-export interface StorageStatus {
-	/** Whether the browser agreed to keep the data (null: not asked yet). */
-	persisted: boolean | null;
-	/** Bytes used and allowed, or null where the browser cannot say. */
-	estimate: { usage: number; quota: number } | null;
 }
 
 /**

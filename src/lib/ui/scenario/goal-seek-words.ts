@@ -2,7 +2,7 @@
  * A goal seek's answer in words (engine/goal-seek.ts), for the editor.
  */
 import type { Dataset } from '../../model/dataset';
-import type { GoalSeekResult } from '../../engine/goal-seek';
+import type { GoalSeekResult } from '../../state/workbench.svelte';
 import { formatCount, formatMillions, formatNumber, formatPercent } from '$lib/model/format';
 
 const pct = (fraction: number) => formatPercent(fraction, 1, { trim: true });

@@ -9,7 +9,7 @@ import {
 import { prepareDataset, runExpected, compile } from '$lib/engine/workbench';
 import { runMonteCarlo, summariseMonteCarlo } from '$lib/engine/monte-carlo';
 import type { SimulationEntry } from '$lib/state/simulation.svelte';
-import { compareTables, type CompareInput } from '$lib/ui/compare/compare-data';
+import { compareTables, type CompareInput } from '$lib/state/compare-data';
 
 let inputs: CompareInput[];
 beforeAll(() => {

@@ -3,11 +3,11 @@
  * estimator its error by horizon, mean absolute error in children and %, how many actuals fell in
  * the simulated p5–p95 band, whether it back-tests best and whether it is the one in use.
  */
-import type { BacktestPoint, BacktestSummary } from '../../engine/backtest';
-import { actualTotals } from '../../engine/backtest';
-import { maxOf } from '../../model/extent';
-import type { Dataset, EstimatorId } from '../../model/dataset';
-import { ESTIMATOR_LABELS } from '../../model/dataset';
+import type { BacktestPoint, BacktestSummary } from '../engine/backtest';
+import { actualTotals } from '../engine/backtest';
+import { maxOf, minOf } from '../model/extent';
+import type { Dataset, EstimatorId } from '../model/dataset';
+import { ESTIMATOR_LABELS } from '../model/dataset';
 
 export interface BacktestRow {
 	estimator: EstimatorId;
@@ -93,4 +93,26 @@ export function actualSeries(
 	const out: { census: number; value: number | null }[] = [];
 	for (let c = from; c <= to; c++) out.push({ census: c, value: actual.get(c) ?? null });
 	return out;
+}
+
+export type { BacktestSummary };
+
+/**
+ * The actual totals drawn behind a back-test: from four censuses before its first held-out
+ * origin (or the earliest census held, if later) to its last projected census.
+ * @example backtestActuals(dataset, summary) // [{ census: 2015, total: 1_003 }, …]
+ */
+export function backtestActuals(
+	dataset: Dataset,
+	backtest: BacktestSummary
+): ReturnType<typeof actualSeries> {
+	const from = Math.max(
+		(backtest.results[0]?.fromCensus ?? dataset.baseCensus) - 4,
+		Math.min(
+			minOf(dataset.history.caseloadByAgeBand, (r) => r.year),
+			dataset.baseCensus
+		)
+	);
+	const to = maxOf(backtest.results[0]?.points ?? [], (p) => p.census, dataset.baseCensus);
+	return actualSeries(dataset, from, to);
 }

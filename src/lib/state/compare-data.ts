@@ -5,12 +5,12 @@
  * reference, with its standard error when both are simulated with the same seed and N (common
  * random numbers). Pure: it formats what the engine computed.
  */
-import type { Scenario } from '../../model/scenario';
-import type { ScenarioResult } from '../../model/results';
-import { metricValues } from '../../model/results';
-import type { MonteCarloSummary } from '../../model/results';
-import type { SampledMetric, SimulationEntry } from '../../state/simulation.svelte';
-import { sampledDifference } from '../../state/simulation.svelte';
+import type { Scenario } from '../model/scenario';
+import type { ScenarioResult } from '../model/results';
+import { metricValues } from '../model/results';
+import type { MonteCarloSummary } from '../model/results';
+import type { SampledMetric, SimulationEntry } from './simulation.svelte';
+import { sampledDifference } from './simulation.svelte';
 import { formatCount, formatMillions, formatPercent } from '$lib/model/format';
 
 export interface CompareInput {

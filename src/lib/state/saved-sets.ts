@@ -3,14 +3,17 @@
  * (the `scenarioSets` store, src/lib/storage/sets.ts). Storage that cannot be opened just means
  * no saved sets: the selection still lives in the page's address.
  */
-import type { ScenarioSetRecord, WorkbenchDatabase } from '../../storage';
+import type { ScenarioSetRecord, WorkbenchDatabase } from '../storage';
 import {
 	deleteScenarioSet,
 	listScenarioSets,
 	putScenarioSet,
 	workbenchConnection,
 	toStorageError
-} from '../../storage';
+} from '../storage';
+
+/** The record of a saved set, as the Compare page lists them. */
+export type { ScenarioSetRecord };
 
 let db: Promise<WorkbenchDatabase | null> | null = null;
 

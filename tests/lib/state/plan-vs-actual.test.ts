@@ -3,7 +3,7 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, SVA_PLAN, kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { actualFigure, withActuals, readActuals } from '$lib/model/actuals';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
-import { defaultPlanId, planVsActual } from '$lib/ui/data/plan-vs-actual';
+import { defaultPlanId, planVsActual } from '$lib/state/plan-vs-actual';
 import type { Scenario } from '$lib/model/scenario';
 
 const scenarios = kingstonScenarios();

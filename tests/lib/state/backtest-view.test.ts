@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import type { BacktestSummary } from '$lib/engine/backtest';
-import { actualSeries, backtestRows, holdoutOptions } from '$lib/ui/data/backtest-view';
+import { actualSeries, backtestRows, holdoutOptions } from '$lib/state/backtest-view';
 
 const point = (census: number, projected: number, actual: number, inBand: boolean | null) => ({
 	census,

@@ -2,16 +2,16 @@
  * Plan against actual (and the re-based projection), by census for EHCPs and by financial year
  * for HNB expenditure before savings, for the Actuals page's charts and tables.
  */
-import { actualTotals } from '../../engine/backtest';
-import type { ScenarioResult } from '../../model/results';
-import { metricValues } from '../../model/results';
-import type { Actuals } from '../../model/actuals';
-import { caseloadActualTotal } from '../../model/actuals';
-import type { Dataset } from '../../model/dataset';
-import type { Scenario } from '../../model/scenario';
-import type { FinancialYear } from '../../model/years';
-import { financialYearOfCensus } from '../../model/years';
-import { scenarioWithRole } from '../../model/scenario-role';
+import { actualTotals } from '../engine/backtest';
+import type { ScenarioResult } from '../model/results';
+import { metricValues } from '../model/results';
+import type { Actuals } from '../model/actuals';
+import { caseloadActualTotal } from '../model/actuals';
+import type { Dataset } from '../model/dataset';
+import type { Scenario } from '../model/scenario';
+import type { FinancialYear } from '../model/years';
+import { financialYearOfCensus } from '../model/years';
+import { scenarioWithRole } from '../model/scenario-role';
 
 /**
  * The scenario actuals are compared with by default: the dataset's financial plan (the scenario
