@@ -42,7 +42,10 @@ test.describe('the scenario workbench', () => {
 		await page.getByRole('button', { name: 'Create and edit' }).click();
 		await expect(page).toHaveURL(/\/scenarios\/edit\/\?id=/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Growth test' })).toBeVisible();
-		await expect(page.getByText('Made from')).toContainText('Baseline (trend)');
+		// The "How it differs" line (the assumptions list below also says what it was made from).
+		await expect(page.getByRole('region', { name: 'How it differs' })).toContainText(
+			'Made from Baseline (trend)'
+		);
 
 		const headroomBefore = await lastHeadroom(page).textContent();
 		const lineBefore = await chartLine(page, 'Growth test').getAttribute('d');
