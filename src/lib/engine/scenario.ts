@@ -21,6 +21,7 @@ import { ageBandOfNcy } from '../model/categories';
 import type { Dataset, EstimatorId, LedgerLineId, YearFigures } from '../model/dataset';
 import type { Lever, Scenario } from '../model/scenario';
 import { PHASE_TRANSFERS } from '../model/scenario';
+import { describeLeverInWords } from '../model/describe-scenario';
 import type { FinancialYear } from '../model/years';
 import { financialYearOfCensus, withinYears } from '../model/years';
 import type { DemandModel } from './demand';
@@ -163,7 +164,8 @@ export function compileScenario(
 		demand,
 		{ joiners: estimator, leavers: scenario.demand.leaverEstimator },
 		scenario.levers,
-		warnings
+		warnings,
+		(id) => dataset.settings.find((x) => x.id === id)?.name ?? id
 	);
 
 	// Flow targets: scale joiners and leavers of a step so the expected flows meet them.
@@ -192,6 +194,7 @@ export function compileScenario(
 		const wanted = target?.joiners
 			? { value: target.joiners.value, by: null }
 			: newPlansByLever(scenario.levers, years[k], steps[k], stock, lastNewPlans, census, {
+					dataset,
 					space,
 					flows,
 					scratch,
@@ -289,8 +292,9 @@ function observedNewPlans(dataset: Dataset, year: number): number | null {
 	return rows.length ? rows.reduce((a, r) => a + r.count.value, 0) : null;
 }
 
-/** A lever's name for messages: its label, or its kind and id. */
-const leverName = (l: Lever) => (l.label.trim() ? l.label.trim() : `${l.kind} ${l.id}`);
+/** A lever's name for messages: its label, or what it does in words. */
+const leverName = (l: Lever, d: Dataset) =>
+	l.label.trim() ? l.label.trim() : describeLeverInWords(l, d);
 
 /**
  * The expected new plans of one step set by the last active `total_growth` or `new_plans` lever,
@@ -309,6 +313,7 @@ function newPlansByLever(
 	lastNewPlans: number | null,
 	census: number,
 	ctx: {
+		dataset: Dataset;
 		space: StateSpace;
 		flows: ReturnType<typeof createStepFlows>;
 		scratch: Float64Array;
@@ -320,7 +325,7 @@ function newPlansByLever(
 		if ((l.kind === 'total_growth' || l.kind === 'new_plans') && active(l, fy)) setter = l;
 	}
 	if (setter === null) return null;
-	const by = leverName(setter);
+	const by = leverName(setter, ctx.dataset);
 	if (setter.kind === 'total_growth') {
 		stepPopulation(ctx.space, step, stock, expectedSampler, ctx.flows, ctx.scratch);
 		const before = total(stock);
@@ -557,7 +562,9 @@ export function buildSteps(
 	demand: DemandModel,
 	estimators: { joiners: EstimatorId; leavers: EstimatorId },
 	levers: readonly Lever[],
-	warnings: string[]
+	warnings: string[],
+	/** A setting's name for warnings (default: its id). */
+	settingName: (id: string) => string = (id) => id
 ): StepParams[] {
 	const { space, censuses } = demand;
 	const joinerTrend = demand.trends[estimators.joiners].joiners;
@@ -628,7 +635,7 @@ export function buildSteps(
 						lever.phaseTransferOnly
 					);
 					if (rule.blocked) {
-						const msg = `Move ${lever.fromSetting} → ${lever.toSetting}: some school years or needs cannot go to ${lever.toSetting}; those children stay.`;
+						const msg = `Moving placements from ${settingName(lever.fromSetting)} to ${settingName(lever.toSetting)}: ${settingName(lever.toSetting)} does not take some of their school years or needs; those children stay.`;
 						if (!warnings.includes(msg)) warnings.push(msg);
 					}
 					transfers.push(rule.rule);

@@ -620,7 +620,7 @@ function checkMoveReaches(
 	if (!eligible.some((y) => y >= b.minNcy && y <= b.maxNcy)) {
 		issues.warn(
 			path,
-			`${where}: "${b.id}" takes none of the school years the children in "${a.id}" would move at${lever.phaseTransferOnly ? ' phase transfer (NCY 7 and 12)' : ''}, so nobody moves.`
+			`${where}: ${b.name} takes none of the school years the children in ${a.name} would move at${lever.phaseTransferOnly ? ' phase transfer (Year 7 and Year 12)' : ''}, so nobody moves.`
 		);
 	}
 }

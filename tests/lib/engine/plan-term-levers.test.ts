@@ -78,6 +78,17 @@ describe('total EHC plans grow by X% a year', () => {
 	});
 });
 
+describe('when the growth asked for cannot be met', () => {
+	it('makes no new plans, and says so in words', () => {
+		const s = only({ id: 'g', kind: 'total_growth', rate: -0.5, from: '2022/23', ...open });
+		const c = compile(prepared, s);
+		expect(values(s, 'ehcp_joiners')[1]).toBeCloseTo(0, 9);
+		expect(c.warnings.join('\n')).toMatch(
+			/"total EHC plans fall 50% a year from 2022\/23" would need fewer than no new plans/
+		);
+	});
+});
+
 describe('N new plans a year', () => {
 	it('yields exactly N new plans in each year of the window', () => {
 		const s = only({
