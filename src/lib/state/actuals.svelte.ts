@@ -37,6 +37,7 @@ import {
 	readSpendActuals,
 	spendActualsTemplateCsv
 } from '../io/templates';
+import { planVsActual } from './plan-vs-actual';
 import type { WorkbenchState } from './workbench.svelte';
 
 /** The template files' names, for the download buttons. */
@@ -137,6 +138,11 @@ export class ActualsWorkflow {
 	);
 	readonly projectionResult = $derived.by(() =>
 		this.projection ? (this.workbench.results[this.projection.id] ?? null) : null
+	);
+
+	/** Plan, re-based projection and actuals by census and by financial year, for the charts. */
+	readonly rows = $derived.by(() =>
+		planVsActual(this.dataset, this.actuals, this.planResult, this.projectionResult)
 	);
 
 	/** Recording and re-basing is under way. */

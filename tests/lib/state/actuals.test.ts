@@ -46,7 +46,7 @@ describe('caseloadParts', () => {
 	});
 });
 
-describe('the Actuals page workflow', () => {
+describe('the Actuals page workflow', { timeout: 60_000 }, () => {
 	it('compares with the plan by role and shows the reference projection, until the user chooses', async () => {
 		const { flow } = await workflow();
 		expect(flow.plan?.name).toBe('SVA financial model 2021/22');
