@@ -4,7 +4,7 @@
  * they hold no business logic. Storage is IndexedDB (src/lib/storage); when it is unavailable or
  * fails the work carries on in memory, stays exportable, and the page says so.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, hasContext, setContext } from 'svelte';
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import type { ScenarioResult } from '../model/results';
@@ -14,6 +14,7 @@ import { ProjectionClient, createProjectionWorker } from '../client/projection';
 import type { PreparedSummary } from '../client/projection';
 import type { Actuals } from '../model/actuals';
 import { assignScenarioColours, firstFreeColour } from '../model/colours';
+import { scenarioWithRole, withRole, type ScenarioRole } from '../model/scenario-role';
 import { History } from './history';
 import {
 	compareImport,
@@ -356,22 +357,28 @@ export class WorkbenchState {
 			for (const entry of journal.entries) {
 				try {
 					const stored = await getScenario(db, entry.id);
+					// A journal written before scenarios had roles (docs/model.md §6.1): the stored role.
+					const scenario: Scenario =
+						typeof (entry.scenario as Partial<Scenario>).role === 'string'
+							? entry.scenario
+							: { ...entry.scenario, role: stored?.scenario.role ?? 'none' };
 					if (!stored) {
 						if (!entry.stored) {
-							await storeCreateScenario(db, entry.datasetId, entry.scenario);
+							await storeCreateScenario(db, entry.datasetId, scenario);
 						}
 						continue;
 					}
-					if (JSON.stringify(stored.scenario) === JSON.stringify(entry.scenario)) continue;
+					if (JSON.stringify(stored.scenario) === JSON.stringify(scenario)) continue;
 					if (stored.revision === entry.revision) {
-						await saveScenario(db, { id: entry.id, scenario: entry.scenario }, entry.revision);
+						await saveScenario(db, { id: entry.id, scenario }, entry.revision);
 					} else {
 						const names = await listScenarios(db, stored.datasetId);
-						const name = uniqueName(`${entry.scenario.name} (recovered)`, names);
+						const name = uniqueName(`${scenario.name} (recovered)`, names);
 						await storeCreateScenario(db, stored.datasetId, {
-							...entry.scenario,
+							...scenario,
 							id: newScenarioId(),
-							name
+							name,
+							role: 'none'
 						});
 						recovered.push(name);
 					}
@@ -795,6 +802,15 @@ export class WorkbenchState {
 		return s ? this.results[s.id] : undefined;
 	}
 
+	/** The projection of the dataset's plan or reference projection (by role, docs/model.md §6.1). */
+	resultWithRole(role: 'plan' | 'projection'): ScenarioResult | undefined {
+		const s = scenarioWithRole(
+			this.scenarios.map((r) => r.scenario),
+			role
+		);
+		return s ? this.results[s.id] : undefined;
+	}
+
 	// ---- Editing ----
 
 	#history(id: string): History<Scenario> {
@@ -836,10 +852,33 @@ export class WorkbenchState {
 	#lastMerge = new Map<string, string>();
 
 	async #apply(current: ScenarioRecord, next: Scenario) {
+		// At most one plan and one projection (docs/model.md §6.1): whichever scenario took a role
+		// last (an edit, an undo or a redo) keeps it, and the one that held it gives it up.
+		const others = withRole(
+			this.scenarios.map((r) => r.scenario),
+			next.id,
+			next.role
+		).slice(1);
 		this.#replace({ ...current, scenario: next });
 		this.#status(next.id, { dirty: true });
 		this.#scheduleSave(next.id);
+		for (const other of others) {
+			const record = this.scenarios.find((r) => r.id === other.id)!;
+			this.#replace({ ...record, scenario: other });
+			this.#status(other.id, { dirty: true });
+			this.#scheduleSave(other.id);
+		}
 		await this.recompute();
+	}
+
+	/**
+	 * Makes scenario `id` the dataset's financial plan or reference projection, or neither
+	 * (model/scenario-role.ts): an undoable edit; the scenario that held the role gives it up.
+	 */
+	async setRole(id: string, role: ScenarioRole): Promise<void> {
+		const current = this.scenario(id);
+		if (!current) throw new Error(`setRole: no open scenario with id "${id}"`);
+		if (current.role !== role) await this.edit({ ...current, role });
 	}
 
 	canUndo(id: string): boolean {
@@ -990,7 +1029,8 @@ export class WorkbenchState {
 	async #insert(scenario: Scenario): Promise<ScenarioRecord> {
 		// A new scenario (a copy keeps its parent's levers, not its colour): the first colour free.
 		const colour = firstFreeColour(this.scenarios.map((r) => r.scenario.colour));
-		scenario = { ...scenario, colour };
+		// Nor its role: a copy of the plan is not a second plan (docs/model.md §6.1).
+		scenario = { ...scenario, colour, role: 'none' };
 		let record: ScenarioRecord = {
 			id: scenario.id,
 			datasetId: this.dataset!.id,
@@ -1116,6 +1156,11 @@ const KEY = Symbol('workbench');
 
 export function setWorkbench(state: WorkbenchState): WorkbenchState {
 	return setContext(KEY, state);
+}
+
+/** The workbench in context, or null outside the app's layout (a component rendered alone). */
+export function findWorkbench(): WorkbenchState | null {
+	return hasContext(KEY) ? (getContext<WorkbenchState | undefined>(KEY) ?? null) : null;
 }
 
 export function getWorkbench(): WorkbenchState {

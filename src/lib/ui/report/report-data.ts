@@ -6,7 +6,7 @@
 import type { Dataset, QuarterlyReport } from '$lib/model/dataset';
 import type { Kpi } from '$lib/model/kpi';
 import type { Scenario } from '$lib/model/scenario';
-import { MAY_PROJECTION } from '$lib/data/kingston-scenarios';
+import { scenarioWithRole } from '$lib/model/scenario-role';
 import { defaultPlanId } from '$lib/state/plan-vs-actual';
 import type { ScenarioResult } from '$lib/model/results';
 import { computeKpi } from '$lib/state/kpis';
@@ -120,8 +120,9 @@ export function currentKpis(dataset: Dataset): Kpi[] {
 }
 
 /**
- * The two scenarios of a monitoring table: the ones the user chose, else the financial plan
- * (found by name, as for actuals) and the May projection, else the first two scenarios.
+ * The two scenarios of a monitoring table: the ones the user chose, else the financial plan and
+ * the reference projection (roles `plan` and `projection`, docs/model.md §6.1), else the first
+ * two scenarios.
  * @example monitoringPair(scenarios, null, null) // { plan: SVA plan, projection: May 2021 projection }
  */
 export function monitoringPair(
@@ -133,7 +134,7 @@ export function monitoringPair(
 	const plan = byId(planId) ?? byId(defaultPlanId(scenarios)) ?? scenarios[0];
 	const projection =
 		byId(projectionId) ??
-		scenarios.find((s) => s.name === MAY_PROJECTION) ??
+		scenarioWithRole(scenarios, 'projection') ??
 		scenarios.find((s) => s !== plan) ??
 		scenarios[0];
 	return { plan, projection };
