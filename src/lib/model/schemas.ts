@@ -18,7 +18,7 @@
 import * as v from 'valibot';
 import { AGE_BAND_IDS, DSG_CATEGORY_IDS } from './categories';
 import type { Dataset } from './dataset';
-import { ESTIMATOR_IDS } from './dataset';
+import { ESTIMATOR_IDS, LEVER_LEDGER_LINES } from './dataset';
 import { KPI_CATEGORIES, KPI_DERIVATIONS, KPI_FORMULA_IDS } from './kpi';
 import type { Scenario } from './scenario';
 import { SCENARIO_ROLES } from './scenario-role';
@@ -365,16 +365,7 @@ export const LeverSchema = v.variant('kind', [
 	lever('one_off_cost', { amount: finiteNumber }),
 	lever('allocation_growth', { rate: finiteNumber }),
 	lever('ledger', {
-		line: v.picklist([
-			'hnb_allocation',
-			'block_transfers',
-			'other_blocks_variance',
-			'general_fund_contribution',
-			'sv_funding_cumulative',
-			'deficit_cap',
-			'other_spend_inflation',
-			'unit_cost_inflation'
-		]),
+		line: v.picklist(LEVER_LEDGER_LINES),
 		amount: finiteNumber
 	}),
 	lever('savings_delivery', { line: v.nullable(text), delivery: finiteNumber }),
@@ -390,7 +381,6 @@ export const LeverSchema = v.variant('kind', [
 ]);
 
 export const FlowTargetSchema = v.strictObject({
-	role: v.picklist(SCENARIO_ROLES),
 	census: finiteNumber,
 	joiners: nullableFigure,
 	leavers: nullableFigure
@@ -400,6 +390,7 @@ export const ScenarioSchema = v.strictObject({
 	id: text,
 	name: text,
 	parentId: v.nullable(text),
+	role: v.picklist(SCENARIO_ROLES),
 	description: text,
 	openingCumulativeDeficit: nullableFigure,
 	ledger: LedgerLinesSchema,
