@@ -113,7 +113,11 @@ describe('replaying a closed page’s unsaved edit', () => {
 		const base = first.scenarioByName(BASELINE_TREND)!;
 		const record = (await getScenario(db, base.id))!;
 		first.dispose();
-		await saveScenario(db, { id: base.id, scenario: { ...base, description: 'saved later' } }, 1);
+		await saveScenario(
+			db,
+			{ id: base.id, scenario: { ...base, description: 'saved later' } },
+			record.revision
+		);
 		leftByAClosedPage([
 			{
 				id: base.id,

@@ -27,7 +27,7 @@ async function open() {
 const colours = (s: WorkbenchState) =>
 	Object.fromEntries(s.scenarios.map((r) => [r.id, r.scenario.colour]));
 
-describe('scenario colours in the workbench', () => {
+describe('scenario colours in the workbench', { timeout: 30_000 }, () => {
 	it('gives each scenario without a colour a different palette colour on load, and saves it', async () => {
 		const s = await open();
 		const given = colours(s);
