@@ -4,6 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportTableCommand } from '../../cli/export-table';
+import { kingstonDataset } from '../../src/lib/data/kingston';
+import { kingstonScenarios } from '../../src/lib/data/kingston-scenarios';
+import { serialiseScenarioSet } from '../../src/lib/io/scenario-set/format';
+
+const serialiseKingston = () =>
+	serialiseScenarioSet(kingstonDataset(), kingstonScenarios(), {
+		createdAt: '2026-12-02T12:00:00.000Z',
+		app: { name: 'SEND Workbench', version: 'test' }
+	});
 
 const dir = mkdtempSync(join(tmpdir(), 'export-table-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +70,28 @@ describe('forecast export-table', () => {
 		await wb.xlsx.readFile(xlsx);
 		const ws = wb.worksheets[0];
 		expect(ws.getCell('D46').value).toBe(1537);
+	});
+
+	it('finds the plan and projection by their roles, whatever they are called', async () => {
+		const set = JSON.parse(serialiseKingston());
+		set.scenarios[0].name = 'Our agreed plan';
+		set.scenarios[1].name = 'Latest forecast';
+		const file = join(dir, 'renamed.json');
+		writeFileSync(file, JSON.stringify(set));
+		const out = join(dir, 'renamed.csv');
+		await run({ table: 'monitoring', format: 'csv', out, dataset: file });
+		expect(readFileSync(out, 'utf8').split('\n')[0]).toBe(
+			'Line,Our agreed plan (£m),Latest forecast (£m),Variance (£m),RAG'
+		);
+
+		// Without a projection, the message says which flag names one.
+		set.scenarios[1].role = 'none';
+		writeFileSync(file, JSON.stringify(set));
+		await expect(
+			run({ table: 'monitoring', format: 'csv', out: join(dir, 'none.csv'), dataset: file })
+		).rejects.toThrow(
+			/no scenario has role "projection", so name the projection with --projection/
+		);
 	});
 
 	it('refuses an unknown table, format or scenario with a message naming it', async () => {
