@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { kingstonDataset } from '$lib/data/kingston';
 import { BASELINE_TREND, kingstonScenarios, SVA_PLAN } from '$lib/data/kingston-scenarios';
-import { combineBlocks, compareScenarios, runMeta, runMonteCarlo, simulatedValues, startSummary, summariseMonteCarlo, summariseRows, type MonteCarloRun } from '$lib/engine/monte-carlo';
+import {
+	combineBlocks,
+	compareScenarios,
+	runMeta,
+	runMonteCarlo,
+	simulatedValues,
+	startSummary,
+	summariseMonteCarlo,
+	summariseRows,
+	type MonteCarloRun
+} from '$lib/engine/monte-carlo';
 import { statisticSeries, SUMMARY_STATISTICS } from '$lib/model/results';
 import { simulate } from '$lib/engine/simulate';
 import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
