@@ -8,28 +8,18 @@
  * adverse by less than £50k, Amber when adverse by £50k or more, Red on the cumulative lines when
  * the projection breaches its cap.
  */
+import type { ReportMonitoringRow } from '../model/dataset';
 import type { RagRating } from '../model/kpi';
 import type { FinancialYear } from '../model/years';
 import { exceedsCap } from './finance';
 import type { ScenarioResult } from '../model/results';
 import { metricValue } from '../model/results';
 
-export interface MonitoringRow {
-	id: string;
-	label: string;
-	/** Bold in the seed: a total or a key line. */
-	emphasis: boolean;
-	/** Value in £ as computed (signs as shown). */
-	plan: number;
-	projection: number;
-	/** Shown values, £m rounded to 3 dp (never −0). */
-	planShown: number;
-	projectionShown: number;
-	varianceShown: number;
-	/** Which way is favourable for the shown value. */
-	better: 'higher' | 'lower';
-	rag: RagRating;
-}
+/**
+ * A row of the monitoring table. The shape is the model's (a signed-off report stores these rows
+ * as they were shown), so it is defined once there.
+ */
+export type MonitoringRow = ReportMonitoringRow;
 
 export interface MonitoringTable {
 	year: FinancialYear;

@@ -6,7 +6,7 @@
 import type { AgeBandId, DsgCategoryId } from './categories';
 import type { Figure } from './provenance';
 import type { FinancialYear } from './years';
-import type { Kpi } from './kpi';
+import type { Kpi, RagRating } from './kpi';
 import type { SavingsTracker } from './savings-tracker';
 
 /** A placement setting of the state-transition model (docs/model.md §2). */
@@ -212,20 +212,25 @@ export interface ReportSeries {
 	values: (number | null)[];
 }
 
-/** A row of the financial model monitoring table as signed off (engine/monitoring.ts's shape). */
+/**
+ * A row of the financial model monitoring table (engine/monitoring.ts computes it; a signed-off
+ * report stores it as shown).
+ */
 export interface ReportMonitoringRow {
 	id: string;
 	label: string;
+	/** Bold in the seed: a total or a key line. */
 	emphasis: boolean;
-	/** £ as computed. */
+	/** Value in £ as computed (signs as shown). */
 	plan: number;
 	projection: number;
-	/** £m rounded to 3 dp, as shown. */
+	/** Shown values, £m rounded to 3 dp (never −0). */
 	planShown: number;
 	projectionShown: number;
 	varianceShown: number;
+	/** Which way is favourable for the shown value. */
 	better: 'higher' | 'lower';
-	rag: 'G' | 'A' | 'R';
+	rag: RagRating;
 }
 
 /**
