@@ -7,9 +7,9 @@ import type { Dataset, QuarterlyReport } from '$lib/model/dataset';
 import type { Kpi } from '$lib/model/kpi';
 import type { Scenario } from '$lib/model/scenario';
 import { scenarioWithRole } from '$lib/model/scenario-role';
-import { defaultPlanId } from '$lib/state/plan-vs-actual';
+import { defaultPlanId } from './plan-vs-actual';
 import type { ScenarioResult } from '$lib/model/results';
-import { computeKpi } from '$lib/state/kpis';
+import { computeKpi } from './kpis';
 import {
 	comparePeriods,
 	financialYearLabel,
@@ -18,7 +18,7 @@ import {
 	parsePeriod,
 	quarterLabel,
 	reportQuarter
-} from '$lib/state/kpis';
+} from './kpis';
 
 /**
  * The calendar year in which the KPIs' financial year starts: the year of the first projected

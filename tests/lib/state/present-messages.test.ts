@@ -3,7 +3,7 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
-import { ehcpsByCategory, keyMessages, ragSummary } from '$lib/ui/present/messages';
+import { ehcpsByCategory, keyMessages, ragSummary } from '$lib/state/present-messages';
 
 const dataset = kingstonDataset();
 const prepared = prepareDataset(dataset);

@@ -3,15 +3,15 @@
  * with progress (shown once the run has taken 200 ms, so a quick run does not flash a bar),
  * cancel, the time taken and a message when it fails.
  */
-import type { Dataset } from '../../model/dataset';
-import type { Scenario } from '../../model/scenario';
+import type { Dataset } from '../model/dataset';
+import type { Scenario } from '../model/scenario';
 import {
 	createWitanClient,
 	type WitanClient,
 	type WitanOutputsRun,
 	type WitanRunRequest
-} from '../../client/witan';
-import { isAbortError } from '../../client/worker-client';
+} from '../client/witan';
+import { isAbortError } from '../client/worker-client';
 
 /** How long a run goes before its progress is shown, ms. */
 export const PROGRESS_AFTER_MS = 200;

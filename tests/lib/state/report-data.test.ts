@@ -11,7 +11,7 @@ import {
 	nextReport,
 	quarterOf,
 	reportYear
-} from '$lib/ui/report/report-data';
+} from '$lib/state/report-data';
 import { reportDate } from '$lib/ui/report/format-date';
 
 const dataset = kingstonDataset();

@@ -8,7 +8,7 @@ import type { Kpi, RagRating } from '$lib/model/kpi';
 import { DSG_CATEGORIES, type DsgCategoryId } from '$lib/model/categories';
 import type { ScenarioResult } from '$lib/model/results';
 import { metricValues } from '$lib/model/results';
-import { rateKpi } from '$lib/state/kpis';
+import { rateKpi } from './kpis';
 import { formatBoardMillions, formatCount, formatPercent } from '$lib/model/format';
 
 export interface RagSummary {
