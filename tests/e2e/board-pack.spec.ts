@@ -48,6 +48,14 @@ test.describe('quarterly governance', () => {
 			timeout: 30_000
 		});
 		await expect(page.getByTestId('forward-look-text')).toContainText('Safety Valve cap');
+		// The forward look fills in as the simulations and the sensitivity analysis finish: sign
+		// off (and read what is signed) once it is complete, as a lead would.
+		await expect(page.getByTestId('forward-look-text')).toContainText('Read it as a guide', {
+			timeout: 120_000
+		});
+		await expect(page.getByTestId('forward-look-text')).toContainText('most, each 10% lower', {
+			timeout: 120_000
+		});
 		await expect(page.getByTestId('report-status')).toHaveText('Draft, not signed off');
 
 		// Sign off Q1: it asks first, then records who and when.
