@@ -1,26 +1,13 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkbenchState } from '$lib/state/workbench.svelte';
+import { describe, expect, it } from 'vitest';
 import { ActualsWorkflow, caseloadParts, defaultProjectionId } from '$lib/state/actuals.svelte';
-import { openWorkbenchDb, type WorkbenchDatabase } from '$lib/storage';
+import { withWorkbench } from '../../fixtures/workbench';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { actualFigure } from '$lib/model/actuals';
 
-let db: WorkbenchDatabase;
-const opened: WorkbenchState[] = [];
-beforeEach(async () => {
-	db = await openWorkbenchDb(new IDBFactory());
-});
-afterEach(() => {
-	for (const s of opened.splice(0)) s.dispose();
-	db.close();
-});
+const bench = withWorkbench();
 
 async function workflow() {
-	const workbench = new WorkbenchState({ worker: false, db });
-	opened.push(workbench);
-	await workbench.init();
+	const workbench = await bench.open();
 	return { workbench, flow: new ActualsWorkflow(workbench) };
 }
 

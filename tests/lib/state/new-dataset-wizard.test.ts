@@ -1,12 +1,9 @@
-import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importSen2 } from '$lib/io/sen2/import';
-import { WorkbenchState } from '$lib/state/workbench.svelte';
 import { NewDatasetWizard, fitLines, yearSpan } from '$lib/state/new-dataset-wizard.svelte';
 import { typed } from '$lib/model/dataset-defaults';
-import { openWorkbenchDb, type WorkbenchDatabase } from '$lib/storage';
+import { withWorkbench } from '../../fixtures/workbench';
 
 const root = new URL('../../fixtures/new-dataset/', import.meta.url);
 const files = [
@@ -17,20 +14,10 @@ const files = [
 ].map((name) => ({ name, text: readFileSync(new URL(name, root), 'utf8') }));
 const hull = importSen2(files, 'E06000010');
 
-let db: WorkbenchDatabase;
-const opened: WorkbenchState[] = [];
-beforeEach(async () => {
-	db = await openWorkbenchDb(new IDBFactory());
-});
-afterEach(() => {
-	for (const s of opened.splice(0)) s.dispose();
-	db.close();
-});
+const bench = withWorkbench();
 
 async function wizard() {
-	const workbench = new WorkbenchState({ worker: false, db });
-	opened.push(workbench);
-	await workbench.init();
+	const workbench = await bench.open();
 	return { workbench, wizard: new NewDatasetWizard(workbench) };
 }
 
