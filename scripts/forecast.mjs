@@ -42,7 +42,25 @@ function stale() {
 	return SOURCES.some((s) => newest(join(ROOT, s)) > built);
 }
 
+/**
+ * Vite reads tsconfig.json, which extends the one SvelteKit generates into .svelte-kit/. A fresh
+ * clone has none until something runs `svelte-kit sync` (the app's build, `npm run check`): run
+ * it here, so that `npm run forecast` works straight after `npm ci`.
+ */
+function ensureKitTsconfig() {
+	if (existsSync(join(ROOT, '.svelte-kit', 'tsconfig.json'))) return;
+	const kit = join(ROOT, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js');
+	const r = spawnSync(process.execPath, [kit, 'sync'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (r.status !== 0) {
+		throw new Error(`svelte-kit sync exited with ${r.status ?? r.signal} (run npm ci first)`);
+	}
+}
+
 async function buildBundle() {
+	ensureKitTsconfig();
 	const { build } = await import('vite');
 	const tmp = `${OUT}.tmp-${process.pid}`;
 	rmSync(tmp, { recursive: true, force: true });
