@@ -72,6 +72,43 @@ test.describe('exports', () => {
 		expect(w.foreign).toEqual([]);
 	});
 
+	test('the dashboard’s and Compare’s deficit charts download too, with the simulated band once it is drawn', async ({
+		page
+	}) => {
+		await page.goto('/');
+		const menu = page.getByRole('group', { name: 'Export Deficit against cap' });
+		await expect(page.getByTestId('simulation-status').first()).toContainText('simulations', {
+			timeout: 60_000
+		});
+		await expect(page.locator('g.band path').first()).toBeAttached({ timeout: 60_000 });
+		const csv = await download(page, menu.getByRole('button', { name: /as CSV/ }));
+		expect(csv.name).toMatch(
+			new RegExp(`^kingston-upon-thames_deficit-against-cap_${DATE}\\.csv$`)
+		);
+		const [head, first] = text(csv.bytes).split('\n');
+		// Each scenario's column (in the chart's order) is followed by its p5 and p95.
+		const columns = head.split(',');
+		expect(columns[0]).toBe('Financial year');
+		expect(columns.at(-1)).toBe('Cap (maximum cumulative deficit)');
+		const names = ['SVA financial model 2021/22', 'May 2021 projection', 'Baseline (trend)'];
+		expect(columns).toHaveLength(2 + 3 * names.length);
+		for (const name of names) {
+			const at = columns.indexOf(name);
+			expect(columns.slice(at, at + 3)).toEqual([name, `${name} p5`, `${name} p95`]);
+		}
+		expect(first.split(',')[0]).toBe('2021/22');
+		const svg = await download(page, menu.getByRole('button', { name: /as SVG/ }));
+		expect(text(svg.bytes)).toContain('Cumulative DSG deficit before Safety Valve funding');
+
+		await page.goto('/compare/');
+		const compared = page.getByRole('group', { name: 'Export Deficit against cap compared' });
+		const compareCsv = await download(page, compared.getByRole('button', { name: /as CSV/ }));
+		expect(compareCsv.name).toMatch(/deficit-against-cap-compared/);
+		expect(text(compareCsv.bytes).split('\n')[0]).toMatch(
+			/^Financial year,.+,Cap \(maximum cumulative deficit\)$/
+		);
+	});
+
 	test('the report’s chart downloads as SVG and PNG, and its data as CSV', async ({ page }) => {
 		await page.goto('/report/');
 		const menu = page.getByRole('group', { name: 'Export Deficit against cap' });

@@ -115,25 +115,52 @@ export function kpiExportTable(
 }
 
 /**
- * A chart's data by year: one column per series (and the cap), in pounds.
+ * A chart's data by year: one column per series, then its simulated p5 and p95 when the series
+ * has a band (Monte Carlo run), and the cap; in pounds.
  * @example deficitExportTable(['2021/22'], [{ label: 'Plan', values: [28_607_000] }], [28_607_000])
  */
 export function deficitExportTable(
 	years: readonly string[],
-	series: readonly { label: string; values: readonly number[] }[],
+	series: readonly {
+		label: string;
+		values: readonly number[];
+		band?: { low: readonly number[]; high: readonly number[] } | null;
+	}[],
 	cap: readonly number[],
 	title = 'Cumulative DSG deficit before Safety Valve funding against the cap (£)'
 ): DataTable {
 	const money = { kind: 'number' as const, format: '£#,##0;-£#,##0', width: 18 };
+	const columns = series.flatMap((s) => [
+		{ ...money, label: s.label },
+		...(s.band
+			? [
+					{ ...money, label: `${s.label} p5` },
+					{ ...money, label: `${s.label} p95` }
+				]
+			: [])
+	]);
 	return {
 		name: 'Deficit against cap',
 		title,
 		columns: [
 			{ label: 'Financial year', kind: 'text', width: 12 },
-			...series.map((s) => ({ ...money, label: s.label })),
+			...columns,
 			{ ...money, label: 'Cap (maximum cumulative deficit)' }
 		],
-		rows: years.map((y, i) => [y, ...series.map((s) => finite(s.values[i])), finite(cap[i])])
+		rows: years.map((y, i) => [
+			y,
+			...series.flatMap((s) =>
+				s.band
+					? [finite(s.values[i]), finite(s.band.low[i]), finite(s.band.high[i])]
+					: [finite(s.values[i])]
+			),
+			finite(cap[i])
+		]),
+		notes: series.some((s) => s.band)
+			? [
+					'p5 and p95: the 5th and 95th percentiles of the Monte Carlo simulations (the shaded band of the chart).'
+				]
+			: undefined
 	};
 }
 

@@ -62,6 +62,23 @@ describe('chart and comparison tables', () => {
 		);
 	});
 
+	it('add each simulated series’ p5 and p95 beside it, with a note saying what they are', () => {
+		const table = deficitExportTable(
+			['2021/22', '2022/23'],
+			[
+				{ label: 'Plan', values: [1e6, 2e6], band: { low: [0.9e6, 1.5e6], high: [1.1e6, NaN] } },
+				{ label: 'Trend', values: [3e6, 4e6], band: null }
+			],
+			[5e6, 5e6]
+		);
+		expect(tableToCsv(table)).toBe(
+			'Financial year,Plan,Plan p5,Plan p95,Trend,Cap (maximum cumulative deficit)\n' +
+				'2021/22,1000000,900000,1100000,3000000,5000000\n' +
+				'2022/23,2000000,1500000,,4000000,5000000\n'
+		);
+		expect(table.notes?.[0]).toMatch(/5th and 95th percentiles/);
+	});
+
 	it('compare every scenario on each measure by year, with its first year over the cap', () => {
 		const table = scenarioComparisonTable(results);
 		expect(table.rows).toHaveLength(results.length * 4);
