@@ -210,6 +210,11 @@ export interface ReportSeries {
 	label: string;
 	/** £, by the snapshot's `years`; null where the figure was not computable. */
 	values: (number | null)[];
+	/**
+	 * The scenario's colour when the report was signed off (`#RRGGBB`), so that a frozen chart
+	 * keeps its colours. Absent in snapshots taken before colours were frozen: today's is used.
+	 */
+	colour?: string;
 }
 
 /**

@@ -214,10 +214,18 @@ export const ConditionSchema = v.strictObject({
 	progress: text
 });
 
+/** A colour as stored (model/colours.ts): `#RRGGBB`. */
+const hexColour = v.pipe(
+	text,
+	v.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB, like #0072B2')
+);
+
 const ReportSeriesSchema = v.strictObject({
 	id: text,
 	label: text,
-	values: v.array(v.nullable(finiteNumber))
+	values: v.array(v.nullable(finiteNumber)),
+	// Optional: absent in snapshots taken before colours were frozen.
+	colour: v.optional(hexColour)
 });
 
 const TrackerCellSchema = v.strictObject({
@@ -403,9 +411,7 @@ export const ScenarioSchema = v.strictObject({
 	levers: v.array(LeverSchema),
 	monteCarlo: v.strictObject({ simulations: finiteNumber, seed: finiteNumber }),
 	// Optional: absent in files written before it existed (assigned on load, model/colours.ts).
-	colour: v.optional(
-		v.pipe(text, v.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB, like #0072B2'))
-	)
+	colour: v.optional(hexColour)
 });
 
 // ── Compile-time agreement with the model types ─────────────────────────────────────────────

@@ -196,15 +196,19 @@ export interface LiveFigures {
 	keyMessages: string[];
 	/** The savings tracker shown, or null for none (absent: not part of the figures). */
 	savings?: SavingsTracker | null;
+	/** Each scenario's stored colour by scenario id (frozen with the deficit lines). */
+	colours?: Readonly<Record<string, string | undefined>>;
 }
 
 const finiteOrNull = (x: number) => (isPresent(x) ? x : null);
 
-function series(r: ScenarioResult): ReportSeries {
+function series(r: ScenarioResult, colours: LiveFigures['colours'] = {}): ReportSeries {
+	const colour = colours[r.scenarioId];
 	return {
 		id: r.scenarioId,
 		label: r.scenarioName,
-		values: metricValues(r, 'cumulative_deficit_before_sv').map(finiteOrNull)
+		values: metricValues(r, 'cumulative_deficit_before_sv').map(finiteOrNull),
+		...(colour ? { colour } : {})
 	};
 }
 
@@ -235,7 +239,7 @@ export function reportFigures(live: LiveFigures): ReportSnapshot {
 			? {
 					years: [...capFrom.years],
 					cap: metricValues(capFrom, 'deficit_cap').map(finiteOrNull),
-					series: all.map(series),
+					series: all.map((r) => series(r, live.colours)),
 					shown
 				}
 			: null,

@@ -88,7 +88,8 @@ function figures(dataset: Dataset, deficit = [28.6e6, 27e6]): ReportSnapshot {
 		modelValues: { '1': 1447, '2': Number.NaN },
 		monitoring: null,
 		keyMessages: ['A message.'],
-		savings: TRACKER
+		savings: TRACKER,
+		colours: { plan: '#0072B2', may: '#D55E00' }
 	});
 }
 
@@ -126,6 +127,9 @@ describe('quarterly governance', () => {
 			[28e6, 26e6],
 			[28.6e6, 27e6]
 		]);
+		// Each line keeps the colour it was drawn in, so recolouring a scenario later changes no
+		// signed-off chart.
+		expect(q1.snapshot?.deficit?.series.map((s) => s.colour)).toEqual(['#0072B2', '#D55E00']);
 		// A figure that is not computable is stored as null, not NaN (which JSON cannot hold).
 		expect(q1.snapshot?.modelValues['2']).toBeNull();
 		expect(q1.conditions).toHaveLength(9);
