@@ -148,8 +148,16 @@ test.describe('quarterly governance', () => {
 		await quarter.selectOption({ label: 'Q1 2021/22 (signed off)' });
 		await expect(page.getByText('Safety Valve monitoring, Q1 2021/22')).toBeVisible();
 		await expect(page.getByTestId('slides-frozen')).toContainText('Figures as signed off on');
-		await expect(counter).toHaveText('Slide 1 of 4');
+		// Every slide, as frozen: the placements and the comparison of every scenario too.
+		await expect(counter).toHaveText('Slide 1 of 6');
 		await page.locator('body').click({ position: { x: 5, y: 5 } });
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('slide-announcement')).toHaveText(/EHCP growth by placement/);
+		await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(/.+/);
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('slide-announcement')).toHaveText(/Scenarios compared/);
+		await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(3);
 		await page.keyboard.press('End');
 		await expect(page.getByTestId('key-messages')).toContainText(
 			/Of \d+ rated KPIs, \d+ are Green, \d+ Amber and 0 Red/

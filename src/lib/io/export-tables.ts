@@ -10,6 +10,7 @@ import { periodTarget, rateKpi } from '../engine/kpi';
 import type { ScenarioResult } from '../model/results';
 import { metricValues } from '../model/results';
 import type { Kpi, KpiUnit } from '../model/kpi';
+import type { ReportComparison } from '../model/dataset';
 import type { CellValue, DataTable } from './table';
 import { tidy } from './long-csv';
 
@@ -222,5 +223,39 @@ export function scenarioComparisonTable(
 				r.firstBreach >= 0 ? r.years[r.firstBreach] : 'none'
 			])
 		)
+	};
+}
+
+/**
+ * The "Scenarios compared" slide as a table: one row per scenario with its headroom under the cap
+ * by financial year (£), where it ends and its first year over the cap. What a signed-off
+ * quarter's slide exports, from the figures it froze.
+ * @example comparisonSlideTable(snapshot.comparison)
+ */
+export function comparisonSlideTable(data: ReportComparison): DataTable {
+	const money = { kind: 'number' as const, format: '£#,##0;-£#,##0', width: 14 };
+	const last = data.years.at(-1) ?? '';
+	return {
+		name: 'Scenario comparison',
+		title: 'Scenarios compared: headroom under the cap by financial year (£; negative: over it)',
+		columns: [
+			{ label: 'Scenario', kind: 'text', width: 30 },
+			...data.years.map((y) => ({ ...money, label: `Headroom ${y}` })),
+			{ ...money, label: `Deficit ${last}`, width: 16 },
+			{
+				label: `EHCPs Jan ${data.lastCensus ?? ''}`.trim(),
+				kind: 'number',
+				format: '#,##0',
+				width: 14
+			},
+			{ label: 'First year over the cap', kind: 'text', width: 14 }
+		],
+		rows: data.rows.map((r) => [
+			r.name,
+			...data.years.map((_, k) => finite(r.headroomByYear[k] ?? undefined)),
+			finite(r.deficit ?? undefined),
+			finite(r.ehcps ?? undefined),
+			r.firstBreach ?? 'none'
+		])
 	};
 }

@@ -217,6 +217,41 @@ export interface ReportSeries {
 	colour?: string;
 }
 
+/** EHCPs by DSG placement category at each January census (the placements slide). */
+export interface PlacementSeries {
+	/** January censuses: the base census, then the projected ones. */
+	censuses: number[];
+	categories: { id: DsgCategoryId; label: string; values: number[] }[];
+}
+
+/** One scenario's placements slide as a signed-off report froze it. */
+export interface ReportPlacements extends PlacementSeries {
+	scenarioId: string;
+	scenarioName: string;
+}
+
+/** The "Scenarios compared" slide: where each scenario ends, and its headroom by year. */
+export interface ReportComparison {
+	years: FinancialYear[];
+	/** The last projected January census (the EHCP column's), or null when there is none. */
+	lastCensus: number | null;
+	rows: {
+		id: string;
+		name: string;
+		/** The scenario's colour (`#RRGGBB`), when it has one. */
+		colour?: string;
+		/** At the last financial year, £ (null: not computable). */
+		deficit: number | null;
+		headroom: number | null;
+		/** EHCPs at the last census. */
+		ehcps: number | null;
+		/** The first financial year over the cap; null when none is. */
+		firstBreach: FinancialYear | null;
+		/** Headroom under the cap by financial year, £ (negative: over it). */
+		headroomByYear: (number | null)[];
+	}[];
+}
+
 /**
  * A row of the financial model monitoring table (engine/monitoring.ts computes it; a signed-off
  * report stores it as shown).
@@ -278,6 +313,13 @@ export interface ReportSnapshot {
 	 * projection is shown.
 	 */
 	savings?: SavingsTracker | null;
+	/**
+	 * The placements slide of every scenario as signed off (decision 0031). Absent in snapshots
+	 * taken before it was frozen: their deck leaves the slide out.
+	 */
+	placements?: ReportPlacements[];
+	/** The scenario-comparison slide as signed off; absent in older snapshots (slide left out). */
+	comparison?: ReportComparison;
 }
 
 /** The narrative of a quarterly Safety Valve report (issue 5 renders it). */

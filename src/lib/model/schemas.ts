@@ -260,6 +260,36 @@ const SavingsTrackerSchema = v.strictObject({
 	total: v.array(TrackerYearSchema)
 });
 
+const PlacementSeriesSchema = v.strictObject({
+	scenarioId: text,
+	scenarioName: text,
+	censuses: v.array(finiteNumber),
+	categories: v.array(
+		v.strictObject({
+			id: v.picklist(DSG_CATEGORY_IDS),
+			label: text,
+			values: v.array(finiteNumber)
+		})
+	)
+});
+
+const ComparisonSchema = v.strictObject({
+	years: v.array(text),
+	lastCensus: v.nullable(finiteNumber),
+	rows: v.array(
+		v.strictObject({
+			id: text,
+			name: text,
+			colour: v.optional(hexColour),
+			deficit: v.nullable(finiteNumber),
+			headroom: v.nullable(finiteNumber),
+			ehcps: v.nullable(finiteNumber),
+			firstBreach: v.nullable(text),
+			headroomByYear: v.array(v.nullable(finiteNumber))
+		})
+	)
+});
+
 /** The figures of a signed-off report (dataset.ts ReportSnapshot). */
 export const ReportSnapshotSchema = v.strictObject({
 	year: text,
@@ -297,7 +327,10 @@ export const ReportSnapshotSchema = v.strictObject({
 		})
 	),
 	keyMessages: v.array(text),
-	savings: v.optional(v.nullable(SavingsTrackerSchema))
+	savings: v.optional(v.nullable(SavingsTrackerSchema)),
+	// Optional: absent in snapshots taken before the slides were frozen (decision 0031).
+	placements: v.optional(v.array(PlacementSeriesSchema)),
+	comparison: v.optional(ComparisonSchema)
 });
 
 export const QuarterlyReportSchema = v.strictObject({

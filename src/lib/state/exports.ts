@@ -18,6 +18,7 @@ import { saveBlob } from '../client/download';
 export { saveBlob };
 export type { CellValue, DataTable } from '../io/table';
 export {
+	comparisonSlideTable,
 	deficitExportTable,
 	kpiExportTable,
 	monitoringExportTable,

@@ -3,7 +3,12 @@
  * EHCPs by DSG placement category over the censuses, and key messages in words ("Baseline
  * (trend) first breaches the cap in 2022/23 …"). Plain functions; the slides only lay them out.
  */
-import type { Dataset } from '$lib/model/dataset';
+import type {
+	Dataset,
+	PlacementSeries,
+	ReportComparison,
+	ReportPlacements
+} from '$lib/model/dataset';
 import type { Kpi, RagRating } from '$lib/model/kpi';
 import { DSG_CATEGORIES, type DsgCategoryId } from '$lib/model/categories';
 import type { ScenarioResult } from '$lib/model/results';
@@ -45,10 +50,53 @@ export function ragSummary(kpis: readonly Kpi[]): RagSummary {
 	return { counts, overridden, flagged };
 }
 
-export interface PlacementSeries {
-	/** January censuses: the base census, then the projected ones. */
-	censuses: number[];
-	categories: { id: DsgCategoryId; label: string; values: number[] }[];
+const finiteOrNull = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
+
+/**
+ * The "Scenarios compared" slide's figures: where each scenario ends (deficit, headroom, EHCPs,
+ * first year over the cap) and its headroom by year — what the slide draws and what a signed-off
+ * report freezes (non-finite figures as null).
+ * @example comparisonSlide(results, { plan: '#0072B2' }).rows[0].headroom // £ at the last year
+ */
+export function comparisonSlide(
+	results: readonly ScenarioResult[],
+	colours: Readonly<Record<string, string | undefined>> = {}
+): ReportComparison {
+	const first = results[0];
+	return {
+		years: first ? [...first.years] : [],
+		lastCensus: first?.censuses.at(-1) ?? null,
+		rows: results.map((r) => {
+			const last = r.years.length - 1;
+			const headroom = metricValues(r, 'headroom');
+			const colour = colours[r.scenarioId];
+			return {
+				id: r.scenarioId,
+				name: r.scenarioName,
+				...(colour ? { colour } : {}),
+				deficit: finiteOrNull(metricValues(r, 'cumulative_deficit_before_sv')[last]),
+				headroom: finiteOrNull(headroom[last]),
+				ehcps: finiteOrNull(metricValues(r, 'ehcp_total')[last]),
+				firstBreach: r.firstBreach >= 0 ? r.years[r.firstBreach] : null,
+				headroomByYear: headroom.map(finiteOrNull)
+			};
+		})
+	};
+}
+
+/**
+ * The placements slide of every scenario, as a signed-off report freezes it.
+ * @example placementSlides(dataset, results)[0].categories[0].values // mainstream by census
+ */
+export function placementSlides(
+	dataset: Dataset,
+	results: readonly ScenarioResult[]
+): ReportPlacements[] {
+	return results.map((r) => ({
+		scenarioId: r.scenarioId,
+		scenarioName: r.scenarioName,
+		...ehcpsByCategory(dataset, r)
+	}));
 }
 
 /**

@@ -12,6 +12,8 @@ import type {
 	Condition,
 	Dataset,
 	QuarterlyReport,
+	ReportComparison,
+	ReportPlacements,
 	ReportSeries,
 	ReportSnapshot
 } from '../model/dataset';
@@ -198,6 +200,9 @@ export interface LiveFigures {
 	savings?: SavingsTracker | null;
 	/** Each scenario's stored colour by scenario id (frozen with the deficit lines). */
 	colours?: Readonly<Record<string, string | undefined>>;
+	/** The slides' placements of every scenario and their comparison (absent: not frozen). */
+	placements?: ReportPlacements[];
+	comparison?: ReportComparison;
 }
 
 const finiteOrNull = (x: number) => (isPresent(x) ? x : null);
@@ -244,7 +249,9 @@ export function reportFigures(live: LiveFigures): ReportSnapshot {
 				}
 			: null,
 		keyMessages: [...live.keyMessages],
-		...(live.savings === undefined ? {} : { savings: structuredClone(live.savings) })
+		...(live.savings === undefined ? {} : { savings: structuredClone(live.savings) }),
+		...(live.placements === undefined ? {} : { placements: structuredClone(live.placements) }),
+		...(live.comparison === undefined ? {} : { comparison: structuredClone(live.comparison) })
 	};
 }
 

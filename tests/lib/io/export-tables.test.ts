@@ -3,7 +3,12 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios } from '$lib/data/kingston-scenarios';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { tableToCsv } from '$lib/io/table';
-import { deficitExportTable, kpiExportTable, scenarioComparisonTable } from '$lib/io/export-tables';
+import {
+	comparisonSlideTable,
+	deficitExportTable,
+	kpiExportTable,
+	scenarioComparisonTable
+} from '$lib/io/export-tables';
 
 const dataset = kingstonDataset();
 
@@ -77,6 +82,40 @@ describe('chart and comparison tables', () => {
 				'2022/23,2000000,1500000,,4000000,5000000\n'
 		);
 		expect(table.notes?.[0]).toMatch(/5th and 95th percentiles/);
+	});
+
+	it('put a signed-off comparison slide’s frozen figures in a table, one row per scenario', () => {
+		const csv = tableToCsv(
+			comparisonSlideTable({
+				years: ['2021/22', '2022/23'],
+				lastCensus: 2023,
+				rows: [
+					{
+						id: 'a',
+						name: 'Plan',
+						deficit: 27e6,
+						headroom: 3e6,
+						ehcps: 1600.4,
+						firstBreach: null,
+						headroomByYear: [1.5e6, 3e6]
+					},
+					{
+						id: 'b',
+						name: 'Trend',
+						deficit: null,
+						headroom: -2e6,
+						ehcps: 1700,
+						firstBreach: '2022/23',
+						headroomByYear: [0, null]
+					}
+				]
+			})
+		);
+		expect(csv).toBe(
+			'Scenario,Headroom 2021/22,Headroom 2022/23,Deficit 2022/23,EHCPs Jan 2023,First year over the cap\n' +
+				'Plan,1500000,3000000,27000000,1600.4,none\n' +
+				'Trend,0,,,1700,2022/23\n'
+		);
 	});
 
 	it('compare every scenario on each measure by year, with its first year over the cap', () => {

@@ -3,7 +3,13 @@ import { kingstonDataset } from '$lib/data/kingston';
 import { kingstonScenarios, MAY_PROJECTION } from '$lib/data/kingston-scenarios';
 import { prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
-import { ehcpsByCategory, keyMessages, ragSummary } from '$lib/state/present-messages';
+import {
+	comparisonSlide,
+	ehcpsByCategory,
+	keyMessages,
+	placementSlides,
+	ragSummary
+} from '$lib/state/present-messages';
 
 const dataset = kingstonDataset();
 const prepared = prepareDataset(dataset);
@@ -67,5 +73,41 @@ describe('the board slides’ content', () => {
 		expect(messages.at(-1)).toBe(
 			'Of 38 rated KPIs, 26 are Green, 12 Amber and 0 Red; 1 rating is a judgement overriding the rule.'
 		);
+	});
+});
+
+describe('the frozen slides', () => {
+	it('compare where each scenario ends, its headroom by year and its first year over the cap', () => {
+		const data = comparisonSlide(results, { [may.scenarioId]: '#D55E00' });
+		expect(data.years).toEqual(may.years);
+		expect(data.lastCensus).toBe(may.censuses.at(-1));
+		const row = data.rows.find((r) => r.id === may.scenarioId)!;
+		const last = may.years.length - 1;
+		expect(row.name).toBe(MAY_PROJECTION);
+		expect(row.colour).toBe('#D55E00');
+		expect(row.deficit).toBe(metricValues(may, 'cumulative_deficit_before_sv')[last]);
+		expect(row.headroomByYear).toEqual(metricValues(may, 'headroom'));
+		expect(row.firstBreach).toBe(may.firstBreach >= 0 ? may.years[may.firstBreach] : null);
+		// A scenario without a stored colour has none in the slide (the palette picks one).
+		expect(data.rows.filter((r) => r.id !== may.scenarioId).every((r) => !('colour' in r))).toBe(
+			true
+		);
+	});
+
+	it('store a figure that is not computable as null, which JSON can hold', () => {
+		const broken = { ...may, values: may.values.map(() => Number.NaN) };
+		const row = comparisonSlide([broken]).rows[0];
+		expect(row.deficit).toBeNull();
+		expect(row.headroomByYear.every((x) => x === null)).toBe(true);
+		expect(JSON.parse(JSON.stringify(row))).toEqual(row);
+	});
+
+	it('keep every scenario’s placements, named, as the placements slide draws them', () => {
+		const slides = placementSlides(dataset, results);
+		expect(slides.map((p) => p.scenarioName)).toEqual(results.map((r) => r.scenarioName));
+		const mine = slides.find((p) => p.scenarioId === may.scenarioId)!;
+		const { scenarioId, scenarioName, ...series } = mine;
+		expect([scenarioId, scenarioName]).toEqual([may.scenarioId, MAY_PROJECTION]);
+		expect(series).toEqual(ehcpsByCategory(dataset, may));
 	});
 });

@@ -89,7 +89,31 @@ function figures(dataset: Dataset, deficit = [28.6e6, 27e6]): ReportSnapshot {
 		monitoring: null,
 		keyMessages: ['A message.'],
 		savings: TRACKER,
-		colours: { plan: '#0072B2', may: '#D55E00' }
+		colours: { plan: '#0072B2', may: '#D55E00' },
+		placements: [
+			{
+				scenarioId: 'may',
+				scenarioName: 'May 2021 projection',
+				censuses: [2021, 2022],
+				categories: [{ id: 'mainstream', label: 'Mainstream', values: [600, 640] }]
+			}
+		],
+		comparison: {
+			years: ['2021/22', '2022/23'],
+			lastCensus: 2023,
+			rows: [
+				{
+					id: 'may',
+					name: 'May 2021 projection',
+					colour: '#D55E00',
+					deficit: 27e6,
+					headroom: 3e6,
+					ehcps: 1600,
+					firstBreach: null,
+					headroomByYear: [1.4e6, 3e6]
+				}
+			]
+		}
 	});
 }
 
@@ -130,6 +154,9 @@ describe('quarterly governance', () => {
 		// Each line keeps the colour it was drawn in, so recolouring a scenario later changes no
 		// signed-off chart.
 		expect(q1.snapshot?.deficit?.series.map((s) => s.colour)).toEqual(['#0072B2', '#D55E00']);
+		// The placements and comparison slides are frozen too (decision 0031).
+		expect(q1.snapshot?.placements?.[0].categories[0].values).toEqual([600, 640]);
+		expect(q1.snapshot?.comparison?.rows[0].headroomByYear).toEqual([1.4e6, 3e6]);
 		// A figure that is not computable is stored as null, not NaN (which JSON cannot hold).
 		expect(q1.snapshot?.modelValues['2']).toBeNull();
 		expect(q1.conditions).toHaveLength(9);
