@@ -2,18 +2,10 @@
  * The journal of unsaved edits a closing page leaves in localStorage, and its replay by the next
  * page: over the saved scenario when nobody saved it since, as a recovered copy when somebody did.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JOURNAL_PREFIX, readJournals, writeJournal, clearJournal } from '$lib/state/journal';
-import { WorkbenchState } from '$lib/state/workbench.svelte';
-import {
-	getScenario,
-	listScenarios,
-	openWorkbenchDb,
-	saveScenario,
-	type WorkbenchDatabase
-} from '$lib/storage';
+import { getScenario, listScenarios, saveScenario } from '$lib/storage';
+import { withWorkbench } from '../../fixtures/workbench';
 import { BASELINE_TREND } from '$lib/data/kingston-scenarios';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -42,25 +34,15 @@ class MemoryStorage {
 }
 
 let store: MemoryStorage;
-let db: WorkbenchDatabase;
-const opened: WorkbenchState[] = [];
-beforeEach(async () => {
+const workbench = withWorkbench();
+const open = workbench.open;
+beforeEach(() => {
 	store = new MemoryStorage();
 	vi.stubGlobal('localStorage', store);
-	db = await openWorkbenchDb(new IDBFactory());
 });
 afterEach(() => {
 	vi.unstubAllGlobals();
-	for (const s of opened.splice(0)) s.dispose();
-	db.close();
 });
-
-async function open() {
-	const s = new WorkbenchState({ worker: false, db });
-	opened.push(s);
-	await s.init();
-	return s;
-}
 
 /** A journal left by a page that was closed (another page's key). */
 function leftByAClosedPage(entries: unknown[]) {
@@ -91,8 +73,8 @@ describe('replaying a closed page’s unsaved edit', () => {
 	it('saves it over the scenario when nobody saved it since', async () => {
 		const first = await open();
 		const base = first.scenarioByName(BASELINE_TREND)!;
-		const record = (await getScenario(db, base.id))!;
-		first.dispose();
+		const record = (await getScenario(workbench.db(), base.id))!;
+		workbench.close(first);
 		leftByAClosedPage([
 			{
 				id: base.id,
@@ -104,17 +86,17 @@ describe('replaying a closed page’s unsaved edit', () => {
 		]);
 		const next = await open();
 		expect(next.scenario(base.id)!.description).toBe('typed just before closing');
-		expect((await getScenario(db, base.id))!.revision).toBe(record.revision + 1);
+		expect((await getScenario(workbench.db(), base.id))!.revision).toBe(record.revision + 1);
 		expect(readJournals()).toEqual([]);
 	});
 
 	it('keeps it as a recovered copy when the scenario was saved since, and says so', async () => {
 		const first = await open();
 		const base = first.scenarioByName(BASELINE_TREND)!;
-		const record = (await getScenario(db, base.id))!;
-		first.dispose();
+		const record = (await getScenario(workbench.db(), base.id))!;
+		workbench.close(first);
 		await saveScenario(
-			db,
+			workbench.db(),
 			{ id: base.id, scenario: { ...base, description: 'saved later' } },
 			record.revision
 		);
@@ -129,7 +111,9 @@ describe('replaying a closed page’s unsaved edit', () => {
 		]);
 		const next = await open();
 		expect(next.scenario(base.id)!.description).toBe('saved later');
-		const names = (await listScenarios(db, record.datasetId)).map((r) => r.scenario.name);
+		const names = (await listScenarios(workbench.db(), record.datasetId)).map(
+			(r) => r.scenario.name
+		);
 		expect(names).toContain(`${BASELINE_TREND} (recovered)`);
 		expect(next.notice).toMatch(/kept as “Baseline \(trend\) \(recovered\)”/);
 	});

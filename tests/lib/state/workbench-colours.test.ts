@@ -1,28 +1,12 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkbenchState } from '$lib/state/workbench.svelte';
-import { openWorkbenchDb, getScenario, type WorkbenchDatabase } from '$lib/storage';
+import { describe, expect, it } from 'vitest';
+import type { WorkbenchState } from '$lib/state/workbench.svelte';
+import { getScenario } from '$lib/storage';
+import { withWorkbench } from '../../fixtures/workbench';
 import { BASELINE_TREND } from '$lib/data/kingston-scenarios';
 import { SCENARIO_COLOURS } from '$lib/model/colours';
 
-let db: WorkbenchDatabase;
-const opened: WorkbenchState[] = [];
-
-beforeEach(async () => {
-	db = await openWorkbenchDb(new IDBFactory());
-});
-afterEach(() => {
-	for (const s of opened.splice(0)) s.dispose();
-	db.close();
-});
-
-async function open() {
-	const s = new WorkbenchState({ worker: false, db });
-	opened.push(s);
-	await s.init();
-	return s;
-}
+const workbench = withWorkbench();
+const open = workbench.open;
 
 const colours = (s: WorkbenchState) =>
 	Object.fromEntries(s.scenarios.map((r) => [r.id, r.scenario.colour]));
@@ -34,11 +18,10 @@ describe('scenario colours in the workbench', { timeout: 30_000 }, () => {
 		expect(new Set(Object.values(given)).size).toBe(s.scenarios.length);
 		for (const c of Object.values(given)) expect(SCENARIO_COLOURS).toContain(c);
 		for (const r of s.scenarios) {
-			expect((await getScenario(db, r.id))?.scenario.colour).toBe(given[r.id]);
+			expect((await getScenario(workbench.db(), r.id))?.scenario.colour).toBe(given[r.id]);
 		}
 		// Opened again (another page load): the same colours, read from storage.
-		s.dispose();
-		opened.splice(0);
+		workbench.close(s);
 		expect(colours(await open())).toEqual(given);
 	});
 
@@ -65,6 +48,6 @@ describe('scenario colours in the workbench', { timeout: 30_000 }, () => {
 		await s.setColour(base.id, yellow);
 		await s.flush();
 		expect(s.scenario(base.id)?.colour).toBe(yellow);
-		expect((await getScenario(db, base.id))?.scenario.colour).toBe(yellow);
+		expect((await getScenario(workbench.db(), base.id))?.scenario.colour).toBe(yellow);
 	});
 });
