@@ -109,6 +109,29 @@ test.describe('exports', () => {
 		);
 	});
 
+	test('a scenario’s own deficit chart downloads with its parent and its band', async ({
+		page
+	}) => {
+		await page.goto('/scenarios/edit/?id=baseline-trend');
+		// Once simulated, the band is drawn and goes into the table.
+		await expect(
+			page.locator('g.scenario-band[data-scenario-id="baseline-trend"] path').first()
+		).toBeAttached({
+			timeout: 60_000
+		});
+		const menu = page.getByRole('group', { name: 'Export Deficit against cap Baseline (trend)' });
+		const csv = await download(page, menu.getByRole('button', { name: /as CSV/ }));
+		expect(csv.name).toMatch(/^kingston-upon-thames_deficit-against-cap-baseline-trend_.+\.csv$/);
+		const columns = text(csv.bytes).split('\n')[0].split(',');
+		expect(columns.slice(0, 4)).toEqual([
+			'Financial year',
+			'Baseline (trend)',
+			'Baseline (trend) p5',
+			'Baseline (trend) p95'
+		]);
+		expect(columns.at(-1)).toBe('Cap (maximum cumulative deficit)');
+	});
+
 	test('the report’s chart downloads as SVG and PNG, and its data as CSV', async ({ page }) => {
 		await page.goto('/report/');
 		const menu = page.getByRole('group', { name: 'Export Deficit against cap' });
