@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SHOWN, shownIds, shownNote, toggleShown } from '../../../../src/lib/ui/compare/shown';
+import { MAX_SHOWN, shownIds, shownNote, toggleShown } from '$lib/state/shown';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 
