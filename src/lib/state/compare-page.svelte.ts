@@ -13,11 +13,10 @@
  * flow.tables; // the comparison tables of the scenarios shown
  */
 import { metricValues, statisticSeries } from '../model/results';
-import type { Scenario } from '../model/scenario';
 import { compareTables, type CompareInput } from './compare-data';
 import { loadSets, removeSet, saveSet, type ScenarioSetRecord } from './saved-sets';
 import { shownIds, shownNote, toggleShown } from './shown';
-import type { SimulationState } from './simulation.svelte';
+import { requestSimulations, type SimulationState } from './simulation.svelte';
 import type { WorkbenchState } from './workbench.svelte';
 
 /** The selection as the page's address keeps it. */
@@ -149,13 +148,7 @@ export class CompareWorkflow {
 
 	/** Asks for the Monte Carlo of the scenarios shown (call in an `$effect`). */
 	request(): void {
-		const dataset = this.dataset;
-		if (dataset && this.selected.length) {
-			this.sim.request(
-				dataset,
-				this.selected.map((s) => $state.snapshot(s) as Scenario)
-			);
-		}
+		requestSimulations(this.sim, this.dataset, this.selected);
 	}
 
 	readonly inputs = $derived.by((): CompareInput[] => {

@@ -12,9 +12,8 @@
  */
 import { hasNoFinance } from '../model/stand-in-finance';
 import { metricValues, statisticSeries } from '../model/results';
-import type { Scenario } from '../model/scenario';
 import { shownIds, shownNote, toggleShown } from './shown';
-import type { SimulationState } from './simulation.svelte';
+import { requestSimulations, type SimulationState } from './simulation.svelte';
 import type { WorkbenchState } from './workbench.svelte';
 
 export class Dashboard {
@@ -62,13 +61,7 @@ export class Dashboard {
 
 	/** Asks for the Monte Carlo of the scenarios shown (call in an `$effect`). */
 	request(): void {
-		const dataset = this.dataset;
-		if (dataset && this.shown.length) {
-			this.sim.request(
-				dataset,
-				this.shown.map((s) => $state.snapshot(s) as Scenario)
-			);
-		}
+		requestSimulations(this.sim, this.dataset, this.shown);
 	}
 
 	/** Each scenario shown: its figures by financial year, first breach and simulation. */

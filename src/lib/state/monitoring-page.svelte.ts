@@ -14,21 +14,13 @@
 import type { Kpi } from '../model/kpi';
 import { downloadCsvText, fileNameFor, scenarioSetLongCsv } from './exports';
 import { monitoringTable, nextQuarter } from './kpis';
-import {
-	currentKpis,
-	kpiYearStart,
-	modelKpiValues,
-	monitoringPair,
-	quarterOf
-} from './report-data';
+import { currentKpis, kpiYearStart, modelKpiValues, quarterOf } from './report-data';
+import { ScenarioPair } from './scenario-pair.svelte';
 import type { WorkbenchState } from './workbench.svelte';
 
 export class MonitoringWorkflow {
 	readonly workbench: WorkbenchState;
 
-	/** The scenarios chosen as the financial plan and the projection; null: by role. */
-	planId = $state<string | null>(null);
-	projectionId = $state<string | null>(null);
 	/** The financial year chosen; null: the plan's first. */
 	year = $state<string | null>(null);
 	/** The ref of the KPI being edited, or null. */
@@ -38,22 +30,18 @@ export class MonitoringWorkflow {
 
 	constructor(workbench: WorkbenchState) {
 		this.workbench = workbench;
+		this.pair = new ScenarioPair(workbench);
 	}
 
 	readonly dataset = $derived.by(() => this.workbench.dataset);
 	readonly authority = $derived.by(() => this.dataset?.authority.name ?? '');
-	readonly scenarios = $derived.by(() => this.workbench.scenarios.map((r) => r.scenario));
-	readonly #pair = $derived.by(() =>
-		monitoringPair(this.scenarios, this.planId, this.projectionId)
-	);
-	readonly plan = $derived.by(() => this.#pair.plan);
-	readonly projection = $derived.by(() => this.#pair.projection);
-	readonly planResult = $derived.by(() =>
-		this.plan ? this.workbench.results[this.plan.id] : undefined
-	);
-	readonly #projectionResult = $derived.by(() =>
-		this.projection ? this.workbench.results[this.projection.id] : undefined
-	);
+	/** The financial plan and the projection compared, by role until chosen. */
+	readonly pair: ScenarioPair;
+	readonly scenarios = $derived.by(() => this.pair.scenarios);
+	readonly plan = $derived.by(() => this.pair.plan);
+	readonly projection = $derived.by(() => this.pair.projection);
+	readonly planResult = $derived.by(() => this.pair.planResult);
+	readonly #projectionResult = $derived.by(() => this.pair.projectionResult);
 	readonly shownYear = $derived.by(() => this.year ?? this.planResult?.years[0] ?? '');
 
 	/** The monitoring table of the plan against the projection for the year shown. */

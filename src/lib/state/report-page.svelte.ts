@@ -27,13 +27,8 @@ import {
 	shownFigures,
 	signOff
 } from './report-governance';
-import {
-	kpisForReport,
-	modelKpiValues,
-	monitoringPair,
-	nextReport,
-	reportYear
-} from './report-data';
+import { kpisForReport, modelKpiValues, nextReport, reportYear } from './report-data';
+import { ScenarioPair } from './scenario-pair.svelte';
 import { savingsTrackerOf } from './savings-tracker';
 import type { SimulationState } from './simulation.svelte';
 import type { WorkbenchState } from './workbench.svelte';
@@ -44,15 +39,13 @@ export class ReportWorkflow {
 
 	/** The quarter chosen; null: the latest. */
 	reportId = $state<string | null>(null);
-	/** The scenarios chosen as the financial plan and the projection; null: by role. */
-	planId = $state<string | null>(null);
-	projectionId = $state<string | null>(null);
 	/** The text editor is open. */
 	editing = $state(false);
 
 	constructor(workbench: WorkbenchState, simulation: SimulationState) {
 		this.workbench = workbench;
 		this.#pack = new BoardPackSource(workbench, simulation);
+		this.pair = new ScenarioPair(workbench);
 	}
 
 	readonly dataset = $derived.by(() => this.workbench.dataset);
@@ -68,18 +61,13 @@ export class ReportWorkflow {
 
 	// --- The two scenarios compared, and today's figures
 
-	readonly scenarios = $derived.by(() => this.workbench.scenarios.map((r) => r.scenario));
-	readonly #pair = $derived.by(() =>
-		monitoringPair(this.scenarios, this.planId, this.projectionId)
-	);
-	readonly plan = $derived.by(() => this.#pair.plan);
-	readonly projection = $derived.by(() => this.#pair.projection);
-	readonly planResult = $derived.by(() =>
-		this.plan ? this.workbench.results[this.plan.id] : undefined
-	);
-	readonly projectionResult = $derived.by(() =>
-		this.projection ? this.workbench.results[this.projection.id] : undefined
-	);
+	/** The financial plan and the projection compared, by role until chosen. */
+	readonly pair: ScenarioPair;
+	readonly scenarios = $derived.by(() => this.pair.scenarios);
+	readonly plan = $derived.by(() => this.pair.plan);
+	readonly projection = $derived.by(() => this.pair.projection);
+	readonly planResult = $derived.by(() => this.pair.planResult);
+	readonly projectionResult = $derived.by(() => this.pair.projectionResult);
 	readonly #allResults = $derived.by(() =>
 		this.workbench.scenarios.map((r) => this.workbench.results[r.id]).filter((r) => r !== undefined)
 	);

@@ -426,3 +426,22 @@ export function getSimulation(): SimulationState {
 	shared ??= new SimulationState();
 	return shared;
 }
+
+/**
+ * Asks `sim` for the Monte Carlo of `scenarios` as they are now (nothing when there are none).
+ * Call it in an `$effect`: the snapshot reads every field of each scenario, so the effect runs
+ * again — and the simulations follow — when any of them changes.
+ * @example $effect(() => requestSimulations(sim, dataset, shown));
+ */
+export function requestSimulations(
+	sim: SimulationState,
+	dataset: Dataset | null,
+	scenarios: readonly Scenario[]
+): void {
+	if (dataset && scenarios.length) {
+		sim.request(
+			dataset,
+			scenarios.map((s) => $state.snapshot(s) as Scenario)
+		);
+	}
+}

@@ -26,7 +26,7 @@ describe('the Monitoring page workflow', { timeout: 60_000 }, () => {
 		expect(flow.gridScenario?.name).toBe(MAY_PROJECTION);
 		flow.year = '2023/24';
 		expect(flow.table?.year).toBe('2023/24');
-		flow.projectionId = 'baseline-trend';
+		flow.pair.projectionId = 'baseline-trend';
 		expect(flow.table?.projectionName).toBe('Baseline (trend)');
 		expect(flow.gridScenario?.id).toBe('baseline-trend');
 	});

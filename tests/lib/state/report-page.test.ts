@@ -35,7 +35,7 @@ describe('the Report page workflow', { timeout: 60_000 }, () => {
 		expect(flow.conditions).toHaveLength(9);
 		expect(flow.figures.placements).toHaveLength(3);
 		// Another projection chosen: the draft's figures follow it.
-		flow.projectionId = 'baseline-trend';
+		flow.pair.projectionId = 'baseline-trend';
 		expect(flow.figures.monitoring?.projectionName).toBe('Baseline (trend)');
 	});
 
@@ -45,7 +45,7 @@ describe('the Report page workflow', { timeout: 60_000 }, () => {
 		await flow.signOff(NOW);
 		expect(flow.signedOff).toBe(true);
 		expect(flow.report?.signedOffAt).toBe(NOW.toISOString());
-		flow.projectionId = 'baseline-trend';
+		flow.pair.projectionId = 'baseline-trend';
 		expect(JSON.parse(JSON.stringify(flow.figures))).toEqual(before);
 		expect(flow.modelName).toBe(MAY_PROJECTION);
 	});
