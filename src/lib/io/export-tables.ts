@@ -10,6 +10,7 @@ import { periodTarget, rateKpi } from '../engine/kpi';
 import type { ScenarioResult } from '../model/results';
 import { metricValues } from '../model/results';
 import type { Kpi, KpiUnit } from '../model/kpi';
+import { isPresent } from '../model/format';
 import type { ReportComparison } from '../model/dataset';
 import type { CellValue, DataTable } from './table';
 import { tidy } from './long-csv';
@@ -165,8 +166,8 @@ export function deficitExportTable(
 	};
 }
 
-function finite(v: number | undefined): number | null {
-	return v === undefined || !Number.isFinite(v) ? null : tidy(v);
+function finite(v: number | null | undefined): number | null {
+	return isPresent(v) ? tidy(v) : null;
 }
 
 /** A metric compared across scenarios. */
@@ -252,9 +253,9 @@ export function comparisonSlideTable(data: ReportComparison): DataTable {
 		],
 		rows: data.rows.map((r) => [
 			r.name,
-			...data.years.map((_, k) => finite(r.headroomByYear[k] ?? undefined)),
-			finite(r.deficit ?? undefined),
-			finite(r.ehcps ?? undefined),
+			...data.years.map((_, k) => finite(r.headroomByYear[k])),
+			finite(r.deficit),
+			finite(r.ehcps),
 			r.firstBreach ?? 'none'
 		])
 	};

@@ -76,6 +76,15 @@ export function isPresent(v: MaybeNumber): v is number {
 }
 
 /**
+ * A figure as stored where JSON must hold it (a signed-off snapshot): the number when it is
+ * finite, else null (NaN and ±Infinity have no JSON form).
+ * @example finiteOrNull(Number.NaN) // null
+ */
+export function finiteOrNull(v: MaybeNumber): number | null {
+	return isPresent(v) ? v : null;
+}
+
+/**
  * The sign and digits of a finite number at `dp` decimals, with the sign dropped when the
  * rounded digits are all zero (so −0 and −0.0004 at 3 dp both give no sign).
  */

@@ -14,7 +14,7 @@ import { DSG_CATEGORIES, type DsgCategoryId } from '$lib/model/categories';
 import type { ScenarioResult } from '$lib/model/results';
 import { metricValues } from '$lib/model/results';
 import { rateKpi } from './kpis';
-import { formatBoardMillions, formatCount, formatPercent } from '$lib/model/format';
+import { finiteOrNull, formatBoardMillions, formatCount, formatPercent } from '$lib/model/format';
 
 export interface RagSummary {
 	counts: Record<RagRating | 'none', number>;
@@ -49,8 +49,6 @@ export function ragSummary(kpis: readonly Kpi[]): RagSummary {
 	flagged.sort((a, b) => (a.rating === b.rating ? 0 : a.rating === 'R' ? -1 : 1));
 	return { counts, overridden, flagged };
 }
-
-const finiteOrNull = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : null);
 
 /**
  * The "Scenarios compared" slide's figures: where each scenario ends (deficit, headroom, EHCPs,

@@ -18,7 +18,7 @@ import type {
 	ReportSnapshot
 } from '../model/dataset';
 import type { Kpi, RagRating } from '../model/kpi';
-import { isPresent } from '../model/format';
+import { finiteOrNull } from '../model/format';
 import type { ScenarioResult } from '../model/results';
 import type { SavingsTracker } from '../model/savings-tracker';
 import { metricValues } from '../model/results';
@@ -205,8 +205,6 @@ export interface LiveFigures {
 	comparison?: ReportComparison;
 }
 
-const finiteOrNull = (x: number) => (isPresent(x) ? x : null);
-
 function series(r: ScenarioResult, colours: LiveFigures['colours'] = {}): ReportSeries {
 	const colour = colours[r.scenarioId];
 	return {
@@ -237,7 +235,7 @@ export function reportFigures(live: LiveFigures): ReportSnapshot {
 		projectionName: projection?.scenarioName ?? '',
 		kpis: structuredClone(live.kpis),
 		modelValues: Object.fromEntries(
-			Object.entries(live.modelValues).map(([k, x]) => [k, x === null ? null : finiteOrNull(x)])
+			Object.entries(live.modelValues).map(([k, x]) => [k, finiteOrNull(x)])
 		),
 		monitoring: live.monitoring ? structuredClone(live.monitoring) : null,
 		deficit: capFrom
@@ -295,7 +293,7 @@ export function kpiTrends(dataset: Dataset): KpiTrend[] {
 				reportId: r.id,
 				quarter: r.quarter,
 				signedOff: isSignedOff(r),
-				value: isPresent(value) ? value : null,
+				value: finiteOrNull(value),
 				rating: at ? rateKpi(at).rating : null
 			};
 		})

@@ -10,6 +10,7 @@ import {
 	formatPercent,
 	formatPounds,
 	isPresent,
+	finiteOrNull,
 	formatBoardMillions,
 	formatKpi,
 	agreesAsPrinted,
@@ -178,6 +179,19 @@ describe('isPresent', () => {
 	it('accepts finite numbers only', () => {
 		expect([0, -1, 1.5].every(isPresent)).toBe(true);
 		expect([null, undefined, Number.NaN, Infinity, -Infinity].some(isPresent)).toBe(false);
+	});
+});
+
+describe('finiteOrNull', () => {
+	it('keeps a finite number and stores anything else as null, which JSON can hold', () => {
+		expect([0, -1, 1.5].map(finiteOrNull)).toEqual([0, -1, 1.5]);
+		expect([null, undefined, Number.NaN, Infinity, -Infinity].map(finiteOrNull)).toEqual([
+			null,
+			null,
+			null,
+			null,
+			null
+		]);
 	});
 });
 
