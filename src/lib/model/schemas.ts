@@ -17,6 +17,7 @@
  */
 import * as v from 'valibot';
 import { AGE_BAND_IDS, DSG_CATEGORY_IDS } from './categories';
+import { isHexColour } from './colours';
 import type { Dataset } from './dataset';
 import { ESTIMATOR_IDS, LEVER_LEDGER_LINES } from './dataset';
 import { KPI_CATEGORIES, KPI_DERIVATIONS, KPI_FORMULA_IDS } from './kpi';
@@ -217,7 +218,7 @@ export const ConditionSchema = v.strictObject({
 /** A colour as stored (model/colours.ts): `#RRGGBB`. */
 const hexColour = v.pipe(
 	text,
-	v.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB, like #0072B2')
+	v.check((s: string) => isHexColour(s), 'must be a colour written #RRGGBB, like #0072B2')
 );
 
 const ReportSeriesSchema = v.strictObject({
