@@ -97,11 +97,8 @@ export class MonitoringWorkflow {
 
 	/** Downloads every scenario's results as the long CSV (docs/model.md §6). */
 	downloadLongCsv(): void {
-		const results = this.scenarios
-			.map((s) => this.workbench.results[s.id])
-			.filter((r) => r !== undefined);
 		downloadCsvText(
-			scenarioSetLongCsv(results),
+			scenarioSetLongCsv(this.workbench.resultsInOrder),
 			fileNameFor(this.authority, 'results long', 'csv')
 		);
 	}

@@ -71,9 +71,7 @@ export class PresentDeck {
 	readonly frozen = $derived.by(() =>
 		this.report && isSignedOff(this.report) ? (this.report.snapshot ?? null) : null
 	);
-	readonly results = $derived.by(() =>
-		this.workbench.scenarios.map((r) => this.workbench.results[r.id]).filter((r) => r !== undefined)
-	);
+	readonly results = $derived.by(() => this.workbench.resultsInOrder);
 	readonly projection = $derived.by(
 		() => this.workbench.resultWithRole('projection') ?? this.results[1] ?? this.results[0]
 	);

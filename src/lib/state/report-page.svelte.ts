@@ -68,9 +68,7 @@ export class ReportWorkflow {
 	readonly projection = $derived.by(() => this.pair.projection);
 	readonly planResult = $derived.by(() => this.pair.planResult);
 	readonly projectionResult = $derived.by(() => this.pair.projectionResult);
-	readonly #allResults = $derived.by(() =>
-		this.workbench.scenarios.map((r) => this.workbench.results[r.id]).filter((r) => r !== undefined)
-	);
+	readonly #allResults = $derived.by(() => this.workbench.resultsInOrder);
 	/** The report's financial year (its quarter's), when the results have it; else their first. */
 	readonly year = $derived.by(() => {
 		const wanted = this.report ? reportYear(this.report) : null;

@@ -116,6 +116,10 @@ export class WorkbenchState {
 	prepared = $state.raw<PreparedSummary | null>(null);
 	/** Expected projections by scenario id. */
 	results = $state.raw<Record<string, ScenarioResult>>({});
+	/** The projections of the scenarios in their order (those projected so far). */
+	readonly resultsInOrder = $derived.by(() =>
+		this.scenarios.map((r) => this.results[r.id]).filter((r) => r !== undefined)
+	);
 	/** Save state by scenario id. */
 	saves = $state<Record<string, SaveStatus>>({});
 	/** Save state of the open dataset. */
