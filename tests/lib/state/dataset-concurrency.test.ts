@@ -3,18 +3,9 @@
  * survive, even when a tab heard nothing of the other's save; the same thing changed differently
  * is put to the user, who keeps mine, takes theirs or keeps both. Issue 13, item 1.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorkbenchState } from '$lib/state/workbench.svelte';
-import {
-	getDatasetRecord,
-	listDatasets,
-	listScenarios,
-	openWorkbenchDb,
-	type WorkbenchChannel,
-	type WorkbenchDatabase
-} from '$lib/storage';
+import { describe, expect, it, vi } from 'vitest';
+import { getDatasetRecord, listDatasets, listScenarios, type WorkbenchChannel } from '$lib/storage';
+import { withWorkbench } from '../../fixtures/workbench';
 import type { Dataset } from '$lib/model/dataset';
 import type { Kpi } from '$lib/model/kpi';
 import { seed } from '$lib/model/provenance';
@@ -22,17 +13,8 @@ import { seed } from '$lib/model/provenance';
 // Two states each project Kingston when they open.
 vi.setConfig({ testTimeout: 30_000 });
 
-let db: WorkbenchDatabase;
+const workbench = withWorkbench();
 let datasetId = '';
-const opened: WorkbenchState[] = [];
-
-beforeEach(async () => {
-	db = await openWorkbenchDb(new IDBFactory());
-});
-afterEach(() => {
-	for (const s of opened.splice(0)) s.dispose();
-	db.close();
-});
 
 /** A channel on which nothing arrives: a tab that never hears of the other's saves. */
 const deaf = (): WorkbenchChannel => ({
@@ -44,13 +26,7 @@ const deaf = (): WorkbenchChannel => ({
 
 /** A tab of the workbench; 'live' ones talk over BroadcastChannel as in the browser. */
 async function tab(hearing: 'deaf' | 'live' = 'deaf') {
-	const s = new WorkbenchState({
-		worker: false,
-		db,
-		channel: hearing === 'deaf' ? deaf() : undefined
-	});
-	opened.push(s);
-	await s.init();
+	const s = await workbench.open({ channel: hearing === 'deaf' ? deaf() : undefined });
 	datasetId = s.dataset!.id;
 	return s;
 }
@@ -63,7 +39,7 @@ const kpiOf = (d: Dataset | null | undefined, ref: string) => d!.kpis.find((k) =
 const actual = { period: '2021-09', value: seed(1500, 'entered in tab A') };
 
 async function stored() {
-	return (await getDatasetRecord(db, datasetId))!;
+	return (await getDatasetRecord(workbench.db(), datasetId))!;
 }
 
 describe('two tabs editing one dataset', () => {
@@ -153,11 +129,13 @@ describe('two tabs editing one dataset', () => {
 			const scenarioCount = b.scenarios.length;
 			await b.resolveDatasetConflict('copy');
 			expect(kpiOf((await stored()).dataset, '2').comment).toBe('from tab A');
-			const copy = (await listDatasets(db)).find((d) => d.name.endsWith('(my version)'))!;
+			const copy = (await listDatasets(workbench.db())).find((d) =>
+				d.name.endsWith('(my version)')
+			)!;
 			expect(copy).toBeDefined();
 			expect(copy.id).not.toBe(datasetId);
 			expect(kpiOf(copy, '2').comment).toBe('from tab B');
-			expect(await listScenarios(db, copy.id)).toHaveLength(scenarioCount);
+			expect(await listScenarios(workbench.db(), copy.id)).toHaveLength(scenarioCount);
 			expect(b.notice).toMatch(/kept as the dataset/);
 		});
 	});
