@@ -15,7 +15,7 @@
  *   setting ends move by that mix too.
  */
 import type { AgeBandId } from '../model/categories';
-import { AGE_BANDS, ageBandOfNcy, ncysOfAgeBand } from '../model/categories';
+import { AGE_BANDS, ageBandOfNcy, ageOfNcy, ncysOfAgeBand } from '../model/categories';
 import type { BandCount, Dataset, EstimatorId, SettingCount, YearCount } from '../model/dataset';
 import { ESTIMATOR_IDS } from '../model/dataset';
 import type { DemandModel, JoinerTemplate, TrendMultipliers } from './demand';
@@ -24,10 +24,11 @@ import type { StateSpace } from './space';
 import { stateIndex, statesAt } from './space';
 import { controlledRound, ipf, largestRemainder } from './rounding';
 import { pooledMean, trendMultipliers, type YearValue } from './trend';
+import { fitBandModel } from './age-profile';
 import { poolWithEngland, type PooledEstimates, type ProfileFit } from './pooled-england';
 import type { Sen2Reference } from './reference';
 import type { StepParams } from './params';
-import { scaleBetas } from './params';
+import { scaleBetas, solveLeaverScale } from './params';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { POOLED_UNCERTAINTY } from './uncertainty';
@@ -158,95 +159,62 @@ export function fitLeaverRates(
 	years: readonly number[],
 	floor: number
 ): { rates: Map<AgeBandId, number>; exposure: Map<AgeBandId, number> } {
-	const bands = AGE_BANDS;
-	const exposure = new Map<AgeBandId, number>(bands.map((b) => [b.id, 0]));
-	for (const y of years)
-		for (const b of bands)
-			exposure.set(b.id, exposure.get(b.id)! + (caseload.get(y)?.get(b.id) ?? 0));
-	const ages = 26;
-	const bandOfAge = (a: number) => bands.findIndex((b) => a >= b.minAge && a <= b.maxAge);
-	const rake = (d: number[], targets: number[]) => {
-		const out = d.slice();
-		bands.forEach((b, i) => {
-			let s = 0;
-			for (let a = b.minAge; a <= b.maxAge; a++) s += d[a];
-			const width = b.maxAge - b.minAge + 1;
-			for (let a = b.minAge; a <= b.maxAge; a++)
-				out[a] = s > 0 ? (d[a] * targets[i]) / s : targets[i] / width;
-		});
-		return out;
-	};
-	const targetsOf = (y: number) => bands.map((b) => caseload.get(y)?.get(b.id) ?? 0);
-	const loss = (rates: number[]) => {
-		if (years.length === 0) return 0;
-		let d = rake(new Array(ages).fill(1), targetsOf(years[0]));
-		let err = 0;
-		years.forEach((y, k) => {
-			const next = new Array(ages).fill(0);
-			for (let a = 0; a + 1 < ages; a++) next[a + 1] += d[a] * (1 - rates[bandOfAge(a)]);
-			bands.forEach((b) => {
-				const j = newPlans.get(y)?.get(b.id) ?? 0;
-				const width = b.maxAge - b.minAge + 1;
-				for (let a = b.minAge; a <= b.maxAge; a++) next[a] += j / width;
-			});
-			const target = targetsOf(y + 1);
-			// The first year burns in the within-band age profile, which starts out even.
-			if (k > 0 || years.length === 1) {
-				bands.forEach((b, i) => {
-					let s = 0;
-					for (let a = b.minAge; a <= b.maxAge; a++) s += next[a];
-					err += (s - target[i]) ** 2;
-				});
-			}
-			d = rake(next, target);
-		});
-		return err;
-	};
-	const rates = bands.map(() => Math.max(floor, 0.05));
-	const hi = 0.6;
-	for (let sweep = 0; sweep < 40; sweep++) {
-		let moved = 0;
-		for (let i = 0; i < rates.length; i++) {
-			// Golden-section search on one band's rate with the others held.
-			let lo = floor;
-			let up = hi;
-			const g = (Math.sqrt(5) - 1) / 2;
-			const f = (x: number) => {
-				const r = rates.slice();
-				r[i] = x;
-				return loss(r);
-			};
-			let x1 = up - g * (up - lo);
-			let x2 = lo + g * (up - lo);
-			let f1 = f(x1);
-			let f2 = f(x2);
-			for (let it = 0; it < 40; it++) {
-				if (f1 <= f2) {
-					up = x2;
-					x2 = x1;
-					f2 = f1;
-					x1 = up - g * (up - lo);
-					f1 = f(x1);
-				} else {
-					lo = x1;
-					x1 = x2;
-					f1 = f2;
-					x2 = lo + g * (up - lo);
-					f2 = f(x2);
-				}
-			}
-			const best = (lo + up) / 2;
-			moved = Math.max(moved, Math.abs(best - rates[i]));
-			rates[i] = best;
-		}
-		if (moved < 1e-6) break;
-	}
-	return { rates: new Map(bands.map((b, i) => [b.id, rates[i]])), exposure };
+	const { rates, exposure } = fitBandModel(caseload, newPlans, years, { floor, withinBand: false });
+	return { rates, exposure };
 }
 
-/** England's age profile of leaving: the band fit with no floor (one function, so it is cached). */
+/**
+ * England's age profile: the band fit with no floor and the within-band spread fitted (one
+ * function, so it is cached).
+ */
 const fitProfile: ProfileFit = (caseload, newPlans, years) =>
-	fitLeaverRates(caseload, newPlans, years, 0).rates;
+	fitBandModel(caseload, newPlans, years, { floor: 0, withinBand: true });
+
+/**
+ * `base` with each band × setting × need total re-spread over the band's NCYs that setting takes,
+ * by `shares` (of each single year of age in its band), whole children by largest remainder.
+ * Replaces the even spread of a base caseload derived from band totals (decision 0032).
+ */
+function respreadWithinBands(
+	space: StateSpace,
+	base: Float64Array,
+	shares: readonly number[]
+): Float64Array {
+	const out = Float64Array.from(base);
+	for (let need = 0; need < space.needs.length; need++) {
+		for (let setting = 0; setting < space.settings.length; setting++) {
+			for (const band of AGE_BANDS) {
+				const states = ncysOfAgeBand(band.id)
+					.map((y) => ({ y, i: stateIndex(space, y, need, setting) }))
+					.filter((c) => c.i >= 0);
+				if (states.length === 0) continue;
+				const count = states.reduce((a, c) => a + base[c.i], 0);
+				const weights = states.map((c) => shares[ageOfNcy(c.y)] ?? 0);
+				const sum = weights.reduce((a, b) => a + b, 0);
+				if (count <= 0 || !(sum > 0)) continue;
+				const spread = Number.isInteger(count)
+					? largestRemainder(weights, count)
+					: weights.map((w) => (w / sum) * count);
+				states.forEach((c, k) => (out[c.i] = spread[k]));
+			}
+		}
+	}
+	return out;
+}
+
+/** Share of NCY `y` among `ncys` (its band's NCYs in the space) by shares of single years of age. */
+function withinBandShare(shares: readonly number[], y: number, ncys: readonly number[]): number {
+	const sum = ncys.reduce((a, n) => a + (shares[ageOfNcy(n)] ?? 0), 0);
+	return sum > 0 ? (shares[ageOfNcy(y)] ?? 0) / sum : 1 / ncys.length;
+}
+
+/** "age 0 1%, age 1 2%, …" for one band's shares. */
+function shareText(shares: readonly number[], band: (typeof AGE_BANDS)[number]): string {
+	const parts: string[] = [];
+	for (let a = band.minAge; a <= band.maxAge; a++)
+		parts.push(`age ${a} ${Math.round((shares[a] ?? 0) * 100)}%`);
+	return parts.join(', ');
+}
 
 /** Dirichlet destinations: weights + a uniform prior of total mass 1 over the candidates. */
 function destinations(to: number[], weights: number[]): Destinations | null {
@@ -296,7 +264,11 @@ export function estimateFromAggregates(
 
 	// Base caseload.
 	let base: Float64Array;
+	// A base caseload derived from band totals has NCYs only by assumption (an even spread);
+	// pooling with England re-spreads it by England's ages within bands (below).
+	let baseFromBands = true;
 	if (baseCensus === dataset.baseCensus && dataset.baseCaseload.length > 0) {
+		baseFromBands = dataset.baseCaseload.every((cell) => cell.count.source.kind === 'derived');
 		base = new Float64Array(space.size);
 		for (const cell of dataset.baseCaseload) {
 			const i = stateIndex(
@@ -408,6 +380,12 @@ export function estimateFromAggregates(
 		);
 		leaverRates = new Map(pooled.leaverProfile);
 		if (pooled.warning) warnings.push(pooled.warning);
+		if (baseFromBands) {
+			base = respreadWithinBands(space, base, pooled.ageShares.held);
+			notes.push(
+				`Base caseload re-spread within each age band by England's ages within bands (fitted to England's band totals; ${AGE_BANDS[0].label}: ${shareText(pooled.ageShares.held, AGE_BANDS[0])}).`
+			);
+		}
 	}
 	const leaverAlpha = new Float64Array(space.size);
 	const leaverBeta = new Float64Array(space.size);
@@ -518,12 +496,16 @@ export function estimateFromAggregates(
 			}
 		}
 		if (to.length === 0) continue;
-		const mean = (bandMeans.get(band) ?? 0) / bandNcys.length;
-		const shape = Math.max(1, (bandObs.get(band) ?? 0) / bandNcys.length);
+		// The band's new plans over its NCYs: by England's ages within bands when pooled, else evenly.
+		const share = pooled
+			? withinBandShare(pooled.ageShares.joiners, y, bandNcys)
+			: 1 / bandNcys.length;
+		const mean = (bandMeans.get(band) ?? 0) * share;
+		const shape = Math.max(1, (bandObs.get(band) ?? 0) * share);
 		joiners.push({ ncy: y, kind: 'count', mean, shape, dest: destinations(to, w)! });
 	}
 	notes.push(
-		`Joiners: new plans by age band in ${flowYears[0]}–${flowYears[flowYears.length - 1]} (pooled mean ${AGE_BANDS.map((b) => `${b.label} ${(bandMeans.get(b.id) ?? 0).toFixed(1)}`).join(', ')} a year), spread evenly over each band's NCYs, placed by ${mixYears.length ? `the setting mix of new plans in ${mixYears.join(', ')}` : 'the setting mix of the base caseload'}.`
+		`Joiners: new plans by age band in ${flowYears[0]}–${flowYears[flowYears.length - 1]} (pooled mean ${AGE_BANDS.map((b) => `${b.label} ${(bandMeans.get(b.id) ?? 0).toFixed(1)}`).join(', ')} a year), spread over each band's NCYs ${pooled ? `by England's ages within bands (${AGE_BANDS[0].label}: ${shareText(pooled.ageShares.joiners, AGE_BANDS[0])})` : 'evenly'}, placed by ${mixYears.length ? `the setting mix of new plans in ${mixYears.join(', ')}` : 'the setting mix of the base caseload'}.`
 	);
 
 	// Trends: per band for joiners, overall residual leaver rate for leavers.
@@ -611,11 +593,6 @@ function leaverScale(
 	model: Pick<DemandModel, 'leaverAlpha' | 'leaverBeta' | 'moverAlpha' | 'moverBeta' | 'moverDest'>,
 	target: number
 ): number {
-	let maxMean = 0;
-	for (let s = 0; s < space.size; s++) {
-		const t = model.leaverAlpha[s] + model.leaverBeta[s];
-		if (t > 0) maxMean = Math.max(maxMean, model.leaverAlpha[s] / t);
-	}
 	const flows = createStepFlows(space.size);
 	const scratch = createScratch(space);
 	const params: StepParams = {
@@ -633,17 +610,7 @@ function leaverScale(
 		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
 		return total(flows.leavers);
 	};
-	const hi = maxMean > 0 ? 1 / maxMean : 1;
-	if (leaversAt(0) >= target) return 0;
-	if (leaversAt(hi) <= target) return hi;
-	let lo = 0;
-	let up = hi;
-	for (let it = 0; it < 60 && up - lo > 1e-12 * hi; it++) {
-		const mid = (lo + up) / 2;
-		if (leaversAt(mid) < target) lo = mid;
-		else up = mid;
-	}
-	return (lo + up) / 2;
+	return solveLeaverScale(leaversAt, model.leaverAlpha, model.leaverBeta, target, 60, 1e-12);
 }
 
 /**

@@ -115,5 +115,66 @@ export function scaleBetas(
 	}
 }
 
+/**
+ * The smallest scale of leaver probabilities (scaleBetas) at which every state with any leaving
+ * leaves with probability 1: the most leaving a scale can give (1 when no state has any).
+ * @example leavingScaleLimit([1, 3], [9, 7]) // 10: the 10% state is the last to reach 1
+ */
+export function leavingScaleLimit(alpha: ArrayLike<number>, beta: ArrayLike<number>): number {
+	let minMean = Infinity;
+	for (let s = 0; s < alpha.length; s++) {
+		const m = betaMean(alpha[s], beta[s]);
+		if (m > 0) minMean = Math.min(minMean, m);
+	}
+	return Number.isFinite(minMean) ? 1 / minMean : 1;
+}
+
+/**
+ * The scale of leaver probabilities (scaleBetas) at which `leaversAt(scale)`, the expected
+ * leavers of a step, equals `target`; leavers rise with the scale. Bisection over [0, 1 / the
+ * largest mean], where no probability is capped yet, to `tolerance` of that range in at most
+ * `iterations` steps; when the target needs more leaving than that, over the rest of the way to
+ * the scale at which every state with any leaving leaves with probability 1 (scaleBeta caps each
+ * at 1), to the precision of a double. Stopping at the first cap would leave targets out of reach that the
+ * other states could still meet. A target beyond every scale takes the nearest end.
+ * @example solveLeaverScale((m) => 100 * Math.min(1, 0.1 * m), [1], [9], 30, 60, 1e-12) // ≈ 3
+ */
+export function solveLeaverScale(
+	leaversAt: (scale: number) => number,
+	alpha: ArrayLike<number>,
+	beta: ArrayLike<number>,
+	target: number,
+	iterations: number,
+	tolerance: number
+): number {
+	let maxMean = 0;
+	for (let s = 0; s < alpha.length; s++) maxMean = Math.max(maxMean, betaMean(alpha[s], beta[s]));
+	const capped = maxMean > 0 ? 1 / maxMean : 1;
+	const full = leavingScaleLimit(alpha, beta);
+	if (leaversAt(0) >= target) return 0;
+	let lo = 0;
+	let up = capped;
+	if (leaversAt(capped) >= target) {
+		for (let it = 0; it < iterations && up - lo > tolerance * capped; it++) {
+			const mid = (lo + up) / 2;
+			if (leaversAt(mid) < target) lo = mid;
+			else up = mid;
+		}
+		return (lo + up) / 2;
+	}
+	if (full <= capped || leaversAt(full) <= target) return full;
+	// Beyond the first cap the range may be very wide (a state leaving 1 in a billion): bisect
+	// to the last representable midpoint instead of to a share of the range.
+	lo = capped;
+	up = full;
+	for (let it = 0; it < 2100; it++) {
+		const mid = (lo + up) / 2;
+		if (mid <= lo || mid >= up) break;
+		if (leaversAt(mid) < target) lo = mid;
+		else up = mid;
+	}
+	return (lo + up) / 2;
+}
+
 /** Probabilities are kept just below 1 so that a Beta stays proper after scaling. */
 export const MAX_PROBABILITY = 1 - 1e-9;

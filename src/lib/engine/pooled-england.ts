@@ -59,6 +59,11 @@ export interface PooledEstimates {
 	leaverRate: { own: number; england: number; weight: ShrinkageWeight; value: number };
 	/** England's leaver rate by age band: the age profile of leaving. */
 	leaverProfile: Map<AgeBandId, number>;
+	/**
+	 * England's spread over the single years of age (0 … 25) inside each band, of new plans and of
+	 * plans held (each sums to 1 within a band): how many age into the next band each year.
+	 */
+	ageShares: { joiners: number[]; held: number[] };
 }
 
 const sumBands = (m: ReadonlyMap<AgeBandId, number> | null | undefined) =>
@@ -78,42 +83,60 @@ function toTable(
 }
 
 /**
- * England's leaver rate by age band in the flow years `years`: the age profile from
- * `fitProfile` over the profile years, levelled so that England's expected leavers (age-outs at
- * 25 included) equal its residual leavers over `years`.
+ * England's age profile in the flow years up to `lastFlowYear`: leaver rates by band from
+ * `fitProfile` over the profile years, levelled so that England's expected leavers (age-outs at 25
+ * included) equal its residual leavers over the last `RECENT_FLOW_YEARS`, and the spread of new
+ * plans and of plans held over the ages inside each band (age-profile.ts, decision 0032).
+ * @example englandAgeProfile(reference, 2020, fit).stockShares[4] // ≈ 0.8 (age 4 of the under-5s)
  */
-export function englandLeaverRates(
+export function englandAgeProfile(
 	ref: Sen2Reference,
 	lastFlowYear: number,
 	fitProfile: ProfileFit
-): Map<AgeBandId, number> {
+): EnglandAgeProfile {
 	// Every authority pooled at one origin shares England's profile: fit it once per reference,
 	// fit and year (forecast england pools some 150 authorities at each origin).
 	let byFit = profiles.get(ref);
 	if (!byFit) profiles.set(ref, (byFit = new Map()));
 	let byYear = byFit.get(fitProfile);
 	if (!byYear) byFit.set(fitProfile, (byYear = new Map()));
-	const known = byYear.get(lastFlowYear);
-	if (known) return new Map(known);
-	const rates = fitEnglandLeaverRates(ref, lastFlowYear, fitProfile);
-	byYear.set(lastFlowYear, rates);
-	return new Map(rates);
+	let known = byYear.get(lastFlowYear);
+	if (!known)
+		byYear.set(lastFlowYear, (known = fitEnglandAgeProfile(ref, lastFlowYear, fitProfile)));
+	return {
+		leaverRates: new Map(known.leaverRates),
+		joinerShares: known.joinerShares.slice(),
+		stockShares: known.stockShares.slice()
+	};
 }
 
-/** Fits leaver rates by band to a band history (aggregates.ts's fit). */
+/** England's age profile: leaver rates by band, and shares of each single year of age (0 … 25) in its band. */
+export interface EnglandAgeProfile {
+	leaverRates: Map<AgeBandId, number>;
+	/** Share of a band's new plans at each age; sums to 1 within each band. */
+	joinerShares: number[];
+	/** Share of a band's plans held at each age; sums to 1 within each band. */
+	stockShares: number[];
+}
+
+/** Fits leaver rates by band and the within-band spread to a band history (age-profile.ts). */
 export type ProfileFit = (
 	caseload: Map<number, Map<AgeBandId, number>>,
 	newPlans: Map<number, Map<AgeBandId, number>>,
 	years: number[]
-) => Map<AgeBandId, number>;
+) => {
+	rates: Map<AgeBandId, number>;
+	joinerShares: ArrayLike<number>;
+	stockShares: ArrayLike<number>;
+};
 
-const profiles = new WeakMap<Sen2Reference, Map<ProfileFit, Map<number, Map<AgeBandId, number>>>>();
+const profiles = new WeakMap<Sen2Reference, Map<ProfileFit, Map<number, EnglandAgeProfile>>>();
 
-function fitEnglandLeaverRates(
+function fitEnglandAgeProfile(
 	ref: Sen2Reference,
 	lastFlowYear: number,
 	fitProfile: ProfileFit
-): Map<AgeBandId, number> {
+): EnglandAgeProfile {
 	const span: number[] = [];
 	for (let y = lastFlowYear - PROFILE_FLOW_YEARS + 1; y <= lastFlowYear; y++) span.push(y);
 	const caseload = toTable(ref, 'caseload', [...span, lastFlowYear + 1]);
@@ -121,10 +144,11 @@ function fitEnglandLeaverRates(
 	const stepYears = span.filter((y) => caseload.has(y) && caseload.has(y + 1) && newPlans.has(y));
 	if (stepYears.length < 2) {
 		throw new Error(
-			`englandLeaverRates: England's caseload and new plans are needed for two flow years up to ${lastFlowYear}`
+			`englandAgeProfile: England's caseload and new plans are needed for two flow years up to ${lastFlowYear}`
 		);
 	}
-	const profile = fitProfile(caseload, newPlans, stepYears);
+	const fit = fitProfile(caseload, newPlans, stepYears);
+	const stockShares = Array.from(fit.stockShares);
 	const recent = stepYears.slice(-RECENT_FLOW_YEARS);
 	let residual = 0;
 	let predicted = 0;
@@ -132,13 +156,18 @@ function fitEnglandLeaverRates(
 	for (const y of recent) {
 		const now = caseload.get(y)!;
 		residual += sumBands(now) + sumBands(newPlans.get(y)) - sumBands(caseload.get(y + 1));
-		for (const b of AGE_BANDS) predicted += (now.get(b.id) ?? 0) * (profile.get(b.id) ?? 0);
-		ageOuts += (now.get('age_20_25') ?? 0) / 6;
+		for (const b of AGE_BANDS) predicted += (now.get(b.id) ?? 0) * (fit.rates.get(b.id) ?? 0);
+		// Age-outs at 25: the 20–25s held at age 25.
+		ageOuts += (now.get('age_20_25') ?? 0) * stockShares[25];
 	}
 	const level = predicted > 0 ? Math.max(0, residual - ageOuts) / predicted : 1;
-	return new Map(
-		AGE_BANDS.map((b) => [b.id, Math.min(0.95, Math.max(0, (profile.get(b.id) ?? 0) * level))])
-	);
+	return {
+		leaverRates: new Map(
+			AGE_BANDS.map((b) => [b.id, Math.min(0.95, Math.max(0, (fit.rates.get(b.id) ?? 0) * level))])
+		),
+		joinerShares: Array.from(fit.joinerShares),
+		stockShares
+	};
 }
 
 /**
@@ -149,14 +178,14 @@ function fitEnglandLeaverRates(
  * @param history the authority's history
  * @param ref the England reference
  * @param lastFlowYear the last calendar year of flows estimation may read
- * @param fitProfile fits leaver rates by band to a band history (aggregates.ts's fit)
+ * @param fitProfile fits leaver rates and within-band spreads to a band history (age-profile.ts)
  * @example poolWithEngland(history, reference, 2020, fit).joinerRate.value // 0.148
  */
 export function poolWithEngland(
 	history: AuthorityHistory,
 	ref: Sen2Reference,
 	lastFlowYear: number,
-	fitProfile: Parameters<typeof englandLeaverRates>[2]
+	fitProfile: ProfileFit
 ): PooledEstimates {
 	const years: number[] = [];
 	for (let y = lastFlowYear - RECENT_FLOW_YEARS + 1; y <= lastFlowYear; y++) years.push(y);
@@ -285,7 +314,7 @@ export function poolWithEngland(
 		weight: leaverWeight,
 		value: Math.max(0, shrinkTowards(ownLeaver, englandLeaver, leaverWeight.weight))
 	};
-	const leaverProfile = englandLeaverRates(ref, refYears[refYears.length - 1], fitProfile);
+	const profile = englandAgeProfile(ref, refYears[refYears.length - 1], fitProfile);
 	return {
 		years,
 		englandYears: refYears,
@@ -293,6 +322,7 @@ export function poolWithEngland(
 		joinerRate: { own, england, weight: joinerWeight, value },
 		joinerMix,
 		leaverRate,
-		leaverProfile
+		leaverProfile: profile.leaverRates,
+		ageShares: { joiners: profile.joinerShares, held: profile.stockShares }
 	};
 }

@@ -29,7 +29,7 @@ import { expectedJoinerCount } from './joiners';
 import type { MetricLayout } from './metrics';
 import { metricLayout } from './metrics';
 import type { CapacityRule, Destinations, JoinerSpec, StepParams, TransferRule } from './params';
-import { betaMean, scaleBeta, scaleBetas } from './params';
+import { leavingScaleLimit, scaleBeta, scaleBetas, solveLeaverScale } from './params';
 import { createScratch, createStepFlows, stepPopulation, total } from './population';
 import { expectedSampler } from './sampler';
 import { baseUnitCosts, placementCost } from './costs';
@@ -377,33 +377,23 @@ function calibrateLeavers(
 ): { scale: number; met: boolean; min: number; max: number } {
 	const alpha0 = Float64Array.from(params.leaverAlpha);
 	const beta0 = Float64Array.from(params.leaverBeta);
-	let maxMean = 0;
-	for (let s = 0; s < space.size; s++) maxMean = Math.max(maxMean, betaMean(alpha0[s], beta0[s]));
 	const leaversAt = (scale: number) => {
 		scaleBetas(alpha0, beta0, scale, params.leaverAlpha, params.leaverBeta);
 		stepPopulation(space, params, stock, expectedSampler, flows, scratch);
 		return total(flows.leavers);
 	};
 	const min = leaversAt(0);
-	const hiScale = maxMean > 0 ? 1 / maxMean : 1;
-	const max = leaversAt(hiScale);
+	const max = leaversAt(leavingScaleLimit(alpha0, beta0));
 	let scale: number;
 	let met = true;
 	if (target <= min) {
 		scale = 0;
 		met = Math.abs(target - min) < 1e-9;
 	} else if (target >= max) {
-		scale = hiScale;
+		scale = leavingScaleLimit(alpha0, beta0);
 		met = Math.abs(target - max) < 1e-9;
 	} else {
-		let lo = 0;
-		let hi = hiScale;
-		for (let it = 0; it < 200 && hi - lo > 1e-15 * hiScale; it++) {
-			const mid = (lo + hi) / 2;
-			if (leaversAt(mid) < target) lo = mid;
-			else hi = mid;
-		}
-		scale = (lo + hi) / 2;
+		scale = solveLeaverScale(leaversAt, alpha0, beta0, target, 200, 1e-15);
 	}
 	leaversAt(scale);
 	return { scale, met, min, max };

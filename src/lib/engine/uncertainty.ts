@@ -52,7 +52,8 @@ export function uncertaintyAtScale(scale: number, source: string): PersistentUnc
 /**
  * The deviations of forecasts pooled with England: scale 0.5, calibrated by rolling-origin
  * evaluation of every English authority (origins January 2015–2018, horizons 1–4; decision
- * 0019): at 0.4 the p5–p95 band held 82–86% of actual totals, at 0.5 it holds 91–92%.
+ * 0019): at 0.4 the p5–p95 band held 82–86% of actual totals, at 0.5 it holds 91–93% (with the
+ * ages within bands of decision 0032).
  */
 export const POOLED_UNCERTAINTY: PersistentUncertainty = uncertaintyAtScale(
 	0.5,

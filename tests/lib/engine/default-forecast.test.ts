@@ -40,6 +40,43 @@ describe('the default forecast (decision 0019)', () => {
 		);
 	});
 
+	it('does not let the under-5s jump in the first projected year (ages within bands, decision 0032)', () => {
+		// 38 under-5s in January 2021 and about 30 new under-5 plans a year, nearly all of them at
+		// age 4: most age out within a year. An even spread over ages 0–4 projected 61 for 2022.
+		const baseline = kingstonScenarios().find((s) => s.name === BASELINE_TREND)!;
+		const under5 = metricValues(runExpected(prepared, baseline), 'ehcp_by_age_band:age_under_5');
+		expect(under5[0]).toBeGreaterThan(30);
+		expect(under5[0]).toBeLessThan(50);
+		expect(under5[4] / under5[0]).toBeLessThan(1.6);
+	});
+
+	it('spreads a base caseload derived from band totals by England’s ages within bands, and keeps one given by NCY', () => {
+		const { space, base } = prepared.demand;
+		const at = (b: Float64Array, ncy: number) => {
+			let n = 0;
+			for (let s = 0; s < space.size; s++) if (space.ncy[s] === ncy) n += b[s];
+			return n;
+		};
+		let under5 = 0;
+		for (let ncy = -4; ncy <= 0; ncy++) under5 += at(base, ncy);
+		expect(under5).toBe(38);
+		// Reception (NCY 0, age 4) holds most of them, not one in five.
+		expect(at(base, 0) / under5).toBeGreaterThan(0.6);
+		for (let s = 0; s < space.size; s++) expect(Number.isInteger(base[s])).toBe(true);
+
+		const given = {
+			...kingston,
+			baseCaseload: kingston.baseCaseload.map((c) => ({
+				...c,
+				count: { value: c.count.value, source: { kind: 'import' as const, file: 'caseload.csv' } }
+			}))
+		};
+		const kept = estimateDemand(given).base;
+		const cellsAt = (ncy: number) =>
+			kingston.baseCaseload.filter((c) => c.ncy === ncy).reduce((a, c) => a + c.count.value, 0);
+		for (let ncy = -4; ncy <= 0; ncy++) expect(at(kept, ncy)).toBe(cellsAt(ncy));
+	});
+
 	it('uses the authority’s own history alone when pooling is switched off', () => {
 		const own = estimateDemand({
 			...kingston,

@@ -148,13 +148,15 @@ describe('goalSeek at a probability', () => {
 	};
 
 	it('finds the largest new-plan growth with at least the chosen share of simulations under the cap', () => {
+		// 80%: since decision 0032 (ages within bands) no new-plan growth keeps Baseline 90% sure.
 		const base = scenario(BASELINE_TREND);
-		const r = goalSeek(prepared, base, { kind: 'new_plan_growth' }, { mode, step: 0.005 });
+		const at80 = { ...mode, probability: 0.8 };
+		const r = goalSeek(prepared, base, { kind: 'new_plan_growth' }, { mode: at80, step: 0.005 });
 		expect(r.status).toBe('found');
-		expect(shareUnder(withLever(base, r.lever!))).toBeGreaterThanOrEqual(0.9);
-		expect(r.outcome?.probabilityUnderCap).toBeGreaterThanOrEqual(0.9);
+		expect(shareUnder(withLever(base, r.lever!))).toBeGreaterThanOrEqual(0.8);
+		expect(r.outcome?.probabilityUnderCap).toBeGreaterThanOrEqual(0.8);
 		const over = { ...r.lever!, multiplier: r.value! + 0.005 } as Lever;
-		expect(shareUnder(withLever(base, over))).toBeLessThan(0.9);
+		expect(shareUnder(withLever(base, over))).toBeLessThan(0.8);
 	});
 
 	it('asks more of savings than the expectation does', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgeBandId } from '$lib/model/categories';
 import { AGE_BAND_IDS } from '$lib/model/categories';
-import { englandLeaverRates, poolWithEngland } from '$lib/engine/pooled-england';
+import { englandAgeProfile, poolWithEngland } from '$lib/engine/pooled-england';
+import { AGE_BANDS } from '$lib/model/categories';
 import { checkReference, type Sen2Reference } from '$lib/engine/reference';
 
 /**
@@ -46,8 +47,17 @@ const authorityA = {
 	]),
 	total: (y: number) => ({ 2018: 100, 2019: 110, 2020: 120 })[y] ?? NaN
 };
-/** A flat age profile of leaving (10% in every band) stands in for the band fit. */
-const flatProfile = () => new Map<AgeBandId, number>(AGE_BAND_IDS.map((b) => [b, 0.1]));
+/** Each single year of age (0 … 25) an even share of its band. */
+const even = Array.from({ length: 26 }, (_, a) => {
+	const band = AGE_BANDS.find((b) => a >= b.minAge && a <= b.maxAge)!;
+	return 1 / (band.maxAge - band.minAge + 1);
+});
+/** A flat age profile of leaving (10% in every band), evenly spread within bands, stands in for the band fit. */
+const flatProfile = () => ({
+	rates: new Map<AgeBandId, number>(AGE_BAND_IDS.map((b) => [b, 0.1])),
+	joinerShares: even,
+	stockShares: even
+});
 
 describe('poolWithEngland', () => {
 	const pooled = poolWithEngland(authorityA, reference, 2019, flatProfile);
@@ -125,10 +135,27 @@ describe('poolWithEngland', () => {
 	});
 });
 
-describe('englandLeaverRates', () => {
+describe('englandAgeProfile', () => {
 	it('needs England’s caseload and new plans for two flow years', () => {
-		expect(() => englandLeaverRates(reference, 2018, flatProfile)).toThrow(
-			/^englandLeaverRates: England's caseload and new plans are needed for two flow years up to 2018/
+		expect(() => englandAgeProfile(reference, 2018, flatProfile)).toThrow(
+			/^englandAgeProfile: England's caseload and new plans are needed for two flow years up to 2018/
 		);
+	});
+
+	it('levels leaving with the age-outs at 25 that its spread of the 20–25s implies', () => {
+		// Half the 20–25s held at age 25: age-outs (30 + 32) / 2, so (98 − 31) / 124 ≈ 0.5403 × 10%.
+		const late = even.map((s, a) => (a >= 20 ? (a === 25 ? 0.5 : 0.1) : s));
+		const profile = englandAgeProfile(reference, 2019, () => ({
+			...flatProfile(),
+			stockShares: late
+		}));
+		for (const b of AGE_BAND_IDS) expect(profile.leaverRates.get(b)).toBeCloseTo(0.0540322581, 8);
+		expect(profile.stockShares[25]).toBe(0.5);
+	});
+
+	it('hands the fit’s spreads of new plans and plans held to pooling', () => {
+		const pooled = poolWithEngland(authorityA, reference, 2019, flatProfile);
+		expect(pooled.ageShares.joiners).toEqual(even);
+		expect(pooled.ageShares.held).toEqual(even);
 	});
 });
