@@ -22,7 +22,7 @@ import type { DemandModel, JoinerTemplate, TrendMultipliers } from './demand';
 import type { Destinations } from './params';
 import type { StateSpace } from './space';
 import { stateIndex, statesAt } from './space';
-import { controlledRound, ipf, largestRemainder } from './rounding';
+import { controlledRound, ipf, largestRemainder, nearestReachableTable } from './rounding';
 import { pooledMean, trendMultipliers, type YearValue } from './trend';
 import { fitBandModel } from './age-profile';
 import { poolWithEngland, type PooledEstimates, type ProfileFit } from './pooled-england';
@@ -89,13 +89,16 @@ function openNcys(space: StateSpace, band: AgeBandId, setting: number, need = 0)
  * Whole children per state at a census, from caseload by age band and by setting (docs/model.md §2,
  * decision 0003): IPF of the band × setting table with structural zeros, controlled
  * rounding that keeps both margins, then an even spread over each band's NCYs (earlier NCYs take
- * the odd child). Settings' totals come from the nearest census that has them.
+ * the odd child). Settings' totals come from the nearest census that has them. When the bands need
+ * more places in some settings than the setting totals give, the setting totals are moved to the
+ * nearest reachable ones and `notes` says how.
  * @example deriveBaseCaseload(space, bands, settings) // Float64Array of whole children by state
  */
 export function deriveBaseCaseload(
 	space: StateSpace,
 	bandTotals: ReadonlyMap<AgeBandId, number>,
-	settingTotals: ReadonlyMap<string, number>
+	settingTotals: ReadonlyMap<string, number>,
+	notes: string[] = []
 ): Float64Array {
 	const bands = AGE_BANDS.map((b) => b.id);
 	const rowTargets = bands.map((b) => bandTotals.get(b) ?? 0);
@@ -107,8 +110,23 @@ export function deriveBaseCaseload(
 	// Scale the setting margin to the band margin's total, keeping whole children.
 	const colTargets = rawTotal === total ? rawCols : largestRemainder(rawCols, Math.round(total));
 	const seedTable = bands.map((b) => settingIds.map((_, s) => openNcys(space, b, s).length));
-	const fitted = ipf(seedTable, rowTargets, colTargets);
-	const whole = controlledRound(fitted);
+	let whole: number[][];
+	try {
+		whole = controlledRound(ipf(seedTable, rowTargets, colTargets));
+	} catch (e) {
+		if (!/^ipf: did not converge/.test((e as Error).message)) throw e;
+		// The age bands need more places in some settings than the placement counts give (the
+		// two come from different returns): keep the bands, move the fewest placements.
+		whole = nearestReachableTable(seedTable, rowTargets, colTargets);
+		const moved = settingIds
+			.map((id, s) => ({ id, from: colTargets[s], to: whole.reduce((a, r) => a + r[s], 0) }))
+			.filter((c) => c.from !== c.to)
+			.map((c) => `${c.id} ${c.from} → ${c.to}`)
+			.join(', ');
+		notes.push(
+			`The placement counts cannot hold the age bands (some ages fit only some placements, e.g. 20–25-year-olds only further education and other): placements adjusted to the bands: ${moved}.`
+		);
+	}
 	const out = new Float64Array(space.size);
 	bands.forEach((band, bi) => {
 		settingIds.forEach((_, s) => {
@@ -291,7 +309,8 @@ export function estimateFromAggregates(
 		base = deriveBaseCaseload(
 			space,
 			bands,
-			settingTotalsNear(bySetting, baseCensus, bandTotal(bands))
+			settingTotalsNear(bySetting, baseCensus, bandTotal(bands)),
+			warnings
 		);
 		notes.push(
 			`Base caseload: January ${baseCensus} caseload by age band and setting, filled by iterative proportional fitting and spread evenly over each band's NCYs.`

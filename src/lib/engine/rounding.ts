@@ -139,6 +139,42 @@ function augment(
 }
 
 /**
+ * The table nearest the margins that the structural zeros of `seed` allow, rows kept exactly and
+ * rounded to whole numbers: for when IPF cannot meet both margins because some rows can only be
+ * held by columns whose targets are too small for them (say 23 children aged 20–25 and 20 places
+ * in the settings that take 20–25-year-olds). IPF's table, scaled last to the rows, is the nearest
+ * reachable one; each row is then rounded by largest remainder, so the columns are whole too, as
+ * near their targets as the rows allow. Zeros of the seed stay zero.
+ * @example nearestReachableTable([[1, 0], [1, 1]], [5, 5], [2, 8]) // [[5, 0], [0, 5]]
+ */
+export function nearestReachableTable(
+	seed: readonly (readonly number[])[],
+	rowTargets: readonly number[],
+	colTargets: readonly number[],
+	iterations = 2000
+): number[][] {
+	const t = seed.map((r) => r.slice());
+	const scaleRows = () => {
+		for (let i = 0; i < t.length; i++) {
+			const s = sumOf(t[i]);
+			if (s > 0) for (let j = 0; j < t[i].length; j++) t[i][j] *= rowTargets[i] / s;
+			else if (rowTargets[i] > 0)
+				throw new Error(`nearestReachableTable: row ${i} has a target but no open cell`);
+		}
+	};
+	for (let iter = 0; iter < iterations; iter++) {
+		scaleRows();
+		for (let j = 0; j < colTargets.length; j++) {
+			let s = 0;
+			for (let i = 0; i < t.length; i++) s += t[i][j];
+			if (s > 0) for (let i = 0; i < t.length; i++) t[i][j] *= colTargets[j] / s;
+		}
+	}
+	scaleRows();
+	return t.map((row, i) => largestRemainder(row, Math.round(rowTargets[i])));
+}
+
+/**
  * Iterative proportional fitting: scales a non-negative seed table until its row and column sums
  * match the targets (zeros in the seed stay zero — structural zeros).
  * @example ipf([[1, 1], [1, 1]], [3, 1], [2, 2]) // [[1.5, 1.5], [0.5, 0.5]]

@@ -276,7 +276,8 @@ function baseCaseload(
 	const settingYear = nearestSettingCensus(history, baseCensus);
 	const settings = sumAt(history.caseloadBySetting, settingYear, (r) => r.setting);
 	const space = datasetStateSpace(dataset);
-	const base = deriveBaseCaseload(space, bands, settings);
+	const adjusted: string[] = [];
+	const base = deriveBaseCaseload(space, bands, settings, adjusted);
 	const bandText = AGE_BANDS.map((b) => `${b.label} ${bands.get(b.id) ?? 0}`).join(', ');
 	const settingText = dataset.settings.map((s) => `${s.id} ${settings.get(s.id) ?? 0}`).join(', ');
 	const scaled =
@@ -285,7 +286,8 @@ function baseCaseload(
 			: ` (January ${settingYear}'s placement mix, the nearest census that has one, scaled to the January ${baseCensus} total)`;
 	const formula =
 		`${authority}'s SEN2 January ${baseCensus} caseload by age band (${bandText}) and by placement${scaled} (${settingText}), ` +
-		'age band × setting filled by iterative proportional fitting with structural zeros, rounded keeping both margins, spread evenly over each band’s NCYs';
+		'age band × setting filled by iterative proportional fitting with structural zeros, rounded keeping both margins, spread evenly over each band’s NCYs' +
+		(adjusted.length ? `. ${adjusted.join(' ')}` : '');
 	const cells: CaseloadCell[] = [];
 	for (let s = 0; s < space.size; s++) {
 		if (base[s] === 0) continue;
