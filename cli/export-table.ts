@@ -27,6 +27,8 @@ import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { kpiExportTable, monitoringExportTable } from '../src/lib/io/export-tables';
+import { hasNoFinance } from '../src/lib/model/stand-in-finance';
+import { noFinanceRefusal } from './no-finance';
 import { prepareOutFile, readTextFile, writeFileWhole, type Note } from './files';
 
 export const EXPORT_TABLES = ['monitoring', 'kpis', 'dsg-grid'] as const;
@@ -104,6 +106,10 @@ export function buildExportTable(
 	loaded = load(args.dataset)
 ): DataTable {
 	const { dataset, scenarios } = loaded;
+	if (args.table === 'monitoring' && hasNoFinance(dataset)) {
+		// The table is money only: a stand-in ledger would print as a real budget (decision 0033).
+		throw new Error(noFinanceRefusal('the monitoring table', args.dataset, dataset));
+	}
 	const prepared: PreparedDataset = prepareDataset(dataset);
 	const projectionScenario = chosen(scenarios, args.projection, 'projection');
 	if (args.table === 'dsg-grid') {

@@ -38,6 +38,8 @@ import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './expor
 import { CliFileError, readTextFile, type Note } from './files';
 import { WitanInputError, witanCommand } from './witan';
 import { englandVerb, sen2Verb } from './sen2-verbs';
+import { demandRows, noFinanceNote } from './no-finance';
+import { hasNoFinance } from '../src/lib/model/stand-in-finance';
 
 export class UsageError extends Error {}
 
@@ -236,12 +238,17 @@ export function main(
 			const compiled = compile(prepareDataset(loaded.dataset), scenario);
 			const expected = projectExpected(compiled);
 			const result = resultOf(compiled, expected.values, expected.firstBreach);
-			const rows = expectedRows(result);
+			let rows = expectedRows(result);
 			if (values.sims !== undefined) {
 				const n = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
 				const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
 				const [run] = runMonteCarlo([compiled], n, seed);
 				pushAll(rows, simulationRows(summariseMonteCarlo(run)));
+			}
+			if (hasNoFinance(loaded.dataset)) {
+				// As the dashboard: a stand-in ledger's deficit, cap and costs mean nothing.
+				rows = demandRows(rows, result.metrics);
+				note(noFinanceNote(values.dataset, loaded.dataset));
 			}
 			out(values.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : longCsv(rows));
 			for (const w of result.warnings) note(`warning: ${w}`);
