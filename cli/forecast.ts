@@ -11,9 +11,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 function fail(e: unknown) {
-	const known =
-		e instanceof UsageError ||
-		String((e as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
+	const known = e instanceof UsageError;
 	const message = known ? (e as Error).message : `forecast failed: ${(e as Error).message}`;
 	process.stderr.write(message.endsWith('\n') ? message : message + '\n');
 	process.exitCode = 2;

@@ -6,10 +6,13 @@
  *   forecast run --scenario NAME [--dataset FILE] [--format csv|json] [--sims [N] [--seed S]]
  *   forecast backtest [--dataset FILE] [--holdout K] [--sims N] [--seed S] [--format table|csv]
  *   forecast witan <input dir> [--sims N] [--seed S] --out DIR
- *   forecast export --out FILE
+ *   forecast export --out FILE [--dataset FILE]
  *   forecast sen2 <dir> --authority NAME --out FILE
  *   forecast england <dir> [--origin YEAR] [--horizon H] [--sims N] [--seed S] [--format csv|summary] --out FILE
  *   forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]
+ *       [--plan NAME] [--projection NAME] [--scenario NAME] [--year YEAR]
+ *
+ * Each verb takes only its own options and arguments (cli/args.ts); any other is a UsageError.
  *
  * `--dataset` reads a scenario set file (docs/model.md §6); without it the built-in Kingston dataset
  * and its scenarios are used. Errors go to stderr with exit code 2.
@@ -18,7 +21,6 @@
  * simulations (1,000 when `--sims` has no number) with seed S (default 50), in this thread. The
  * same N and seed always print the same rows.
  */
-import { parseArgs } from 'node:util';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import type { BacktestSummary } from '../src/lib/engine/backtest';
@@ -39,9 +41,10 @@ import { CliFileError, readTextFile, type Note } from './files';
 import { WitanInputError, witanCommand } from './witan';
 import { englandVerb, sen2Verb } from './sen2-verbs';
 import { demandRows, noFinanceNote } from './no-finance';
+import { DEFAULT_SIMULATIONS, UsageError, parseCommand } from './args';
 import { hasNoFinance } from '../src/lib/model/stand-in-finance';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const USAGE = `Usage: npm run -s forecast -- <verb> [options]
 
@@ -57,10 +60,13 @@ Verbs:
   witan <input dir> [--sims N] [--seed S] --out DIR  runs witan.send inputs (transitions.csv,
                                                      population.csv, costs.csv, valid-states.csv)
                                                      and writes Output_Count/Cost/AY/Need/Setting.csv
-  export --out FILE                                  the built-in dataset and its scenarios as a
-                                                     scenario set file (for run --dataset FILE)
+  export --out FILE [--dataset FILE]                 the built-in dataset (or the file's) and its
+                                                     scenarios as a scenario set file (for
+                                                     run --dataset FILE)
   export-table <monitoring|kpis|dsg-grid>
-      --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX
+      --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX; monitoring needs a
+      [--plan NAME] [--projection NAME]              dataset with finance
+      [--scenario NAME] [--year YEAR]
   sen2 <dir> --authority NAME --out FILE             one authority's dataset from the DfE SEN2
                                                      files under <dir> (name, new or old LA code),
                                                      as the Data page builds it, as a scenario set
@@ -82,10 +88,16 @@ Options:
   --origin YEAR    england: the January census forecast from (default: the latest in the files)
   --horizon H      england: years ahead, 1 to 10 (default 4)
   --workers W      england: worker threads (default: one per core)
+  --plan NAME      export-table: the financial plan scenario (default: the one with role plan)
+  --projection NAME
+                   export-table: the projection scenario (default: the one with role projection)
+  --scenario NAME  run: the scenario; export-table dsg-grid: its scenario (default: the projection)
+  --year YEAR      export-table: the financial year, such as 2022/23 (default: the first)
   --help           this text
+
+Each verb takes only its own options; any other is an error.
 `;
 
-const DEFAULT_SIMULATIONS = 1000;
 const DEFAULT_SEED = 50;
 
 interface Loaded {
@@ -147,19 +159,6 @@ function wholeOption(
 	return n;
 }
 
-/** `--sims` may stand alone (N = 1000): give it its default before parseArgs sees it. */
-function withSimsDefault(argv: string[]): string[] {
-	const out: string[] = [];
-	argv.forEach((arg, i) => {
-		out.push(arg);
-		const next = argv[i + 1];
-		if (arg === '--sims' && (next === undefined || next.startsWith('--'))) {
-			out.push(String(DEFAULT_SIMULATIONS));
-		}
-	});
-	return out;
-}
-
 /**
  * Runs one command: results to `out` (stdout), warnings, notes and the usage after a bad call to
  * `err` (stderr). Returns the exit code, or a promise of it for verbs that write files
@@ -171,29 +170,8 @@ export function main(
 	err: (s: string) => void = (s) => process.stderr.write(s)
 ): number | Promise<number> {
 	const note: Note = (line) => err(line + '\n');
-	const { values, positionals } = parseArgs({
-		args: withSimsDefault(argv),
-		allowPositionals: true,
-		options: {
-			dataset: { type: 'string' },
-			scenario: { type: 'string' },
-			format: { type: 'string' },
-			sims: { type: 'string' },
-			seed: { type: 'string' },
-			holdout: { type: 'string' },
-			out: { type: 'string' },
-			plan: { type: 'string' },
-			projection: { type: 'string' },
-			year: { type: 'string' },
-			authority: { type: 'string' },
-			origin: { type: 'string' },
-			horizon: { type: 'string' },
-			workers: { type: 'string' },
-			help: { type: 'boolean', default: false }
-		}
-	});
-	const [verb] = positionals;
-	if (values.help) {
+	const { verb, args, values, help } = parseCommand(argv);
+	if (help) {
 		out(USAGE);
 		return 0;
 	}
@@ -205,31 +183,32 @@ export function main(
 		case 'backtest':
 			return backtestVerb(values, out, note);
 		case 'witan':
-			return witanVerb(positionals[1], values, out, note);
-		case 'export':
+			return witanVerb(args[0], values, out, note);
+		case 'export': {
+			// The dataset file given, or the built-in one: never the built-in one in its place.
+			const from = values.dataset ? loadDataset(values.dataset, note) : undefined;
 			try {
-				return exportCommand({ out: values.out ?? '' }, out, note);
+				return exportCommand({ out: values.out ?? '', from }, out, note);
 			} catch (e) {
 				throw new UsageError((e as Error).message);
 			}
+		}
 		case 'export-table':
-			return exportTableVerb(positionals[1], values, out, note);
+			return exportTableVerb(args[0], values, out, note);
 		case 'sen2':
-			return sen2Verb(positionals[1], values, out, note);
+			return sen2Verb(args[0], values, out, note);
 		case 'england':
-			return englandVerb(positionals[1], values, out, note);
-	}
-	values.format ??= 'csv';
-	if (values.format !== 'csv' && values.format !== 'json') {
-		throw new UsageError(`--format must be csv or json, got "${values.format}".`);
-	}
-	switch (verb) {
+			return englandVerb(args[0], values, out, note);
 		case 'scenarios': {
 			const loaded = loadDataset(values.dataset, note);
 			out(loaded.scenarios.map((s) => s.name).join('\n') + '\n');
 			return 0;
 		}
 		case 'run': {
+			values.format ??= 'csv';
+			if (values.format !== 'csv' && values.format !== 'json') {
+				throw new UsageError(`--format must be csv or json for run, got "${values.format}".`);
+			}
 			const loaded = loadDataset(values.dataset, note);
 			const scenario = findScenario(loaded, values.scenario);
 			if (values.seed !== undefined && values.sims === undefined) {
@@ -254,8 +233,6 @@ export function main(
 			for (const w of result.warnings) note(`warning: ${w}`);
 			return 0;
 		}
-		default:
-			throw new UsageError(`Unknown verb "${verb}".\n\n${USAGE}`);
 	}
 }
 

@@ -70,6 +70,10 @@ describe('forecast run --sims', { timeout: 60_000 }, () => {
 		expect(() => run(...BASELINE, '--seed', '3')).toThrow(
 			'--seed applies to a Monte Carlo run: give --sims N as well.'
 		);
+		// A negative number is a value to judge, not an option (Node's parseArgs said "ambiguous").
+		expect(() => run(...BASELINE, '--sims', '-5')).toThrow(
+			'--sims must be a whole number from 1 to 1000000, got "-5".'
+		);
 	});
 });
 
@@ -181,8 +185,19 @@ describe('the other verbs', () => {
 		);
 	});
 
-	it('refuses an unknown verb with the usage text', () => {
-		expect(() => run('frobnicate')).toThrow(/Unknown verb "frobnicate"/);
+	it('refuses an unknown verb, listing the verbs', () => {
+		expect(() => run('frobnicate')).toThrow(
+			/Unknown verb "frobnicate". The verbs are: scenarios, run,/
+		);
+	});
+
+	it('refuses an option the verb does not take instead of ignoring it', () => {
+		expect(() => run('run', '--scenario', 'Baseline (trend)', '--out', 'x.csv')).toThrow(
+			/^run does not take --out\. run takes: --scenario NAME, --dataset FILE, /
+		);
+		expect(() => run('export', '--out', join(tmp, 'x.json'), '--horizon', '3')).toThrow(
+			'export does not take --horizon. export takes: --out PATH, --dataset FILE.'
+		);
 	});
 });
 
