@@ -171,6 +171,16 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 		);
 	});
 
+	it.skipIf(!existsSync('/sys/kernel'))(
+		'refuses an --out folder that exists but cannot be written to before reading any file',
+		async () => {
+			// The SEN2 folder does not exist either: the --out check must come first.
+			await expect(call(join(root, 'nowhere'), '--out', '/sys/e.csv')).rejects.toThrow(
+				'Cannot write /sys/e.csv: the folder /sys cannot be written to: permission denied (EACCES).'
+			);
+		}
+	);
+
 	it('refuses an origin that is not a census of the files, and bad options', async () => {
 		await expect(call(FIXTURES, '--origin', '2016', '--out', join(root, 'x.csv'))).rejects.toThrow(
 			/--origin 2016 is not a January census of the files: they hold 2015–2021 \(2015, 2018, 2020, 2021\)/

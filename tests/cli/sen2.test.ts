@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +197,17 @@ describe('forecast sen2', () => {
 		expect(() => run('sen2', FIXTURES, '--out', join(root, 'x.json'))).toThrow(/--authority NAME/);
 		expect(() => run('sen2', FIXTURES, '--authority', '314')).toThrow(/--out FILE/);
 	});
+
+	it.skipIf(!existsSync('/sys/kernel'))(
+		'refuses an --out folder that exists but cannot be written to before reading any file',
+		() => {
+			expect(() =>
+				run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', '/sys/k.json')
+			).toThrow(
+				'Cannot write /sys/k.json: the folder /sys cannot be written to: permission denied (EACCES).'
+			);
+		}
+	);
 
 	it('exits with code 2 and the message on stderr for an unknown authority', () => {
 		const r = spawnSync(
