@@ -31,6 +31,7 @@ import {
 import type { EnglandReply, EnglandTask } from './england-protocol';
 import { CliFileError, prepareOutFile, writeFileWhole } from './files';
 import { formatPercent } from '../src/lib/model/format';
+import { inWords } from './messages';
 import { Sen2InputError, findSen2Files, readSen2Texts } from './sen2';
 
 export interface EnglandCommandArgs {
@@ -294,7 +295,7 @@ export async function englandCommand(
 		for (const n of reply.notes) note(`note: ${who}: ${n}`);
 		if (reply.ok)
 			for (const row of reply.rows) rows.push(row); // no spread over data
-		else failures.push({ authority: who, reason: reply.reason });
+		else failures.push({ authority: who, reason: inWords(reply.reason) });
 	});
 	if (failures.length > 0) {
 		note(

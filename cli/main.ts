@@ -42,6 +42,7 @@ import { WitanInputError, witanCommand } from './witan';
 import { englandVerb, sen2Verb } from './sen2-verbs';
 import { demandRows, noFinanceNote } from './no-finance';
 import { DEFAULT_SIMULATIONS, UsageError, parseCommand } from './args';
+import { inWords } from './messages';
 import { hasNoFinance } from '../src/lib/model/stand-in-finance';
 
 export { UsageError };
@@ -214,7 +215,15 @@ export function main(
 			if (values.seed !== undefined && values.sims === undefined) {
 				throw new UsageError('--seed applies to a Monte Carlo run: give --sims N as well.');
 			}
-			const compiled = compile(prepareDataset(loaded.dataset), scenario);
+			let compiled: ReturnType<typeof compile>;
+			try {
+				compiled = compile(prepareDataset(loaded.dataset), scenario);
+			} catch (e) {
+				// Estimation from the dataset's history failed: say so in words (decision 0033).
+				throw new UsageError(
+					`Cannot project "${scenario.name}" of ${values.dataset ?? loaded.dataset.name}: ${inWords((e as Error).message)}.`
+				);
+			}
 			const expected = projectExpected(compiled);
 			const result = resultOf(compiled, expected.values, expected.firstBreach);
 			let rows = expectedRows(result);
@@ -340,7 +349,9 @@ function backtestVerb(values: Values, out: (s: string) => void, note: Note): num
 	try {
 		summary = backtestWithBands(loaded.dataset, holdout, { simulations, seed });
 	} catch (e) {
-		throw new UsageError(`Cannot back-test ${loaded.dataset.name}: ${(e as Error).message}`);
+		throw new UsageError(
+			`Cannot back-test ${loaded.dataset.name}: ${inWords((e as Error).message)}`
+		);
 	}
 	if (format === 'csv') {
 		const rows = summary.results.flatMap((r) =>

@@ -25,7 +25,9 @@ import { newDatasetScenarios } from '../src/lib/io/sen2/new-dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/io/sen2/defaults';
-import { CliFileError, prepareOutFile, readTextFile, writeFileWhole } from './files';
+import { describeAuthority } from '../src/lib/io/sen2/authorities';
+import { CliFileError, prepareOutFile, readTextFile, reason, writeFileWhole } from './files';
+import { inWords } from './messages';
 
 /** A problem with the command's input (folder, files, authority) rather than a program fault. */
 export class Sen2InputError extends Error {
@@ -83,7 +85,7 @@ export function findSen2Files(dir: string, note: (line: string) => void): FoundS
 		stat = statSync(dir);
 	} catch (e) {
 		throw new Sen2InputError(
-			`Cannot read the SEN2 folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
+			`Cannot read the SEN2 folder ${dir}: ${reason(e)}. Give the folder holding the DfE SEN2 CSV files.`
 		);
 	}
 	if (!stat.isDirectory()) {
@@ -141,20 +143,26 @@ export function sen2Dataset(imported: Parameters<typeof sen2DatasetWithDefaults>
 	dataset: Dataset;
 	scenarios: Scenario[];
 } {
+	const who = describeAuthority(imported.authority);
+	const cannot = (e: unknown) =>
+		new Sen2InputError(
+			`Cannot build a dataset for ${who} from the SEN2 files: ${inWords((e as Error).message)}.`
+		);
 	let draft: Dataset;
 	try {
 		draft = sen2DatasetWithDefaults(imported);
 	} catch (e) {
-		throw new Sen2InputError((e as Error).message.replace(/^buildSen2Dataset: /, ''));
+		throw cannot(e);
 	}
 	// The reference projection (Baseline (trend)), by role (docs/model.md §6.1).
 	const baseline = newDatasetScenarios(draft).find((s) => s.role === 'projection')!;
 	const firstYear = projectionYears(draft.baseCensus, draft.horizonCensus)[0];
-	const cost = metricValue(
-		runExpected(prepareDataset(draft), baseline),
-		'placement_cost',
-		firstYear
-	);
+	let cost: number;
+	try {
+		cost = metricValue(runExpected(prepareDataset(draft), baseline), 'placement_cost', firstYear);
+	} catch (e) {
+		throw cannot(e); // estimation from the files failed (docs/model.md §3)
+	}
 	const dataset = withCalibratedSpend(draft, cost);
 	return { dataset, scenarios: newDatasetScenarios(dataset) };
 }

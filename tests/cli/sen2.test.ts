@@ -182,7 +182,9 @@ describe('forecast sen2', () => {
 		).toThrow(/matches Kingston upon Hull, City of .* and Kingston upon Thames/);
 		expect(() =>
 			run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', join(root, 'x.json'))
-		).toThrow(/Cannot read the SEN2 folder .*nowhere: ENOENT/);
+		).toThrow(
+			/Cannot read the SEN2 folder .*nowhere: no such file or folder \(ENOENT\)\. Give the folder holding the DfE SEN2 CSV files\./
+		);
 		// --out is checked first: a folder that does not exist fails before any file is read.
 		expect(() =>
 			run('sen2', FIXTURES, '--authority', '314', '--out', join(root, 'no', 'x.json'))
