@@ -199,8 +199,16 @@ export function sen2Command(
 	const files = readSen2Texts(findSen2Files(args.dir, note));
 	let imported;
 	try {
-		imported = importSen2(files, args.authority);
+		// Exact: a part of a name is refused (nobody sees the choice before the file is written).
+		imported = importSen2(files, args.authority, undefined, { exact: true });
 	} catch (e) {
+		if (e instanceof ImportError && e.column === 'la_name' && e.row === null) {
+			// The authority could not be chosen: say so without the list of files and the column.
+			throw new Sen2InputError(
+				`Cannot choose the authority in the SEN2 files under ${args.dir}: expected ${e.expected}, got ${e.got}. ` +
+					'Give its full name, its new code (such as E09000021) or its old code (such as 314).'
+			);
+		}
 		if (e instanceof ImportError) throw new Sen2InputError(e.message);
 		throw e;
 	}

@@ -180,6 +180,12 @@ describe('forecast sen2', () => {
 		expect(() =>
 			run('sen2', FIXTURES, '--authority', 'Kingston', '--out', join(root, 'x.json'))
 		).toThrow(/matches Kingston upon Hull, City of .* and Kingston upon Thames/);
+		// A part of one name is not taken silently (as "London" was for City of London).
+		expect(() =>
+			run('sen2', FIXTURES, '--authority', 'Hull', '--out', join(root, 'x.json'))
+		).toThrow(
+			`Cannot choose the authority in the SEN2 files under ${FIXTURES}: expected the full name of an authority or a code, got "Hull", a part of the name of Kingston upon Hull, City of (E06000010, 810). Give its full name, its new code (such as E09000021) or its old code (such as 314).`
+		);
 		expect(() =>
 			run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', join(root, 'x.json'))
 		).toThrow(
