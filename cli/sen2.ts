@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { runExpected, prepareDataset } from '../src/lib/engine/workbench';
 import { metricValue } from '../src/lib/model/results';
-import { ImportError } from '../src/lib/io/csv/errors';
+import { ImportError, describeWarning } from '../src/lib/io/csv/errors';
 import { parseCsv } from '../src/lib/io/csv/parse';
 import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { importSen2, type Sen2TextFile } from '../src/lib/io/sen2/import';
@@ -227,9 +227,14 @@ export function sen2Command(
 		if (e instanceof CliFileError) throw new Sen2InputError(e.message);
 		throw e;
 	}
+	// Every note of the import, as the Data page lists them; a gap between censuses as a warning.
+	for (const w of imported.warnings) {
+		const gap = w.column === 'time_period' && /^the January censuses jump /.test(w.message);
+		note(`${gap ? 'warning' : 'note'}: ${describeWarning(w)}`);
+	}
 	if (imported.warnings.length > 0) {
 		note(
-			`${imported.warnings.length} note${imported.warnings.length === 1 ? '' : 's'} on the files (the Data page lists them too).`
+			`${imported.warnings.length} note${imported.warnings.length === 1 ? '' : 's'} on the files, above (the Data page lists them too).`
 		);
 	}
 	const total = dataset.history.caseloadTotal.find((r) => r.year === dataset.baseCensus);

@@ -170,6 +170,17 @@ describe('forecast sen2', () => {
 			process.stderr.write = write;
 		}
 		expect(stderr.join('')).toMatch(/skipped notes\.csv/);
+		// Each note of the import is printed, not only their number.
+		expect(stderr.join('')).toMatch(
+			/^note: sen2_mi\.csv, row \d+, column "InreqEHC": not applicable \("z"\) in 2015: no figure$/m
+		);
+		// A gap between censuses (the extract holds 2015, 2018, 2020, 2021) as a warning.
+		expect(stderr.join('')).toMatch(
+			/^warning: sen2_age_caseload\.csv, row \d+, column "time_period": the January censuses jump from 2015 to 2018: no caseload for 2016–2017$/m
+		);
+		expect(stderr.join('')).toMatch(
+			/^\d+ notes on the files, above \(the Data page lists them too\)\.$/m
+		);
 		expect(parseScenarioSet(readFileSync(file, 'utf8'), file).ok).toBe(true);
 	});
 

@@ -522,3 +522,34 @@ describe('importSen2 with exact names', () => {
 		}
 	});
 });
+
+describe('importSen2 with a gap between censuses', () => {
+	it('warns, naming the years, when a census is far from the others (a mistyped time_period)', () => {
+		const moved = (path: string) =>
+			withCell(
+				fixture(path),
+				(r) => r.old_la_code === '314' && r.time_period === '2021',
+				'time_period',
+				'2030'
+			);
+		const result = importSen2(
+			[moved(AGE_CASELOAD), moved(ESTAB_CASELOAD), fixture(AGE_NEW_PLANS)],
+			KINGSTON
+		);
+		const gaps = result.warnings.filter((w) => w.message.includes('censuses jump'));
+		expect(gaps.map(describeWarning).at(-1)).toMatch(
+			/^sen2_(age|estab)_caseload\.csv, row \d+, column "time_period": the January censuses jump from 2020 to 2030: no caseload for 2021–2029; 2030, the latest, is the base census the wizard proposes: check its time_period$/
+		);
+	});
+
+	it('names a single missing year as one year', () => {
+		const result = importSen2([fixture(AGE_CASELOAD)], KINGSTON);
+		// The extract holds 2015, 2018, 2020 and 2021.
+		expect(result.warnings.map((w) => w.message)).toEqual(
+			expect.arrayContaining([
+				'the January censuses jump from 2015 to 2018: no caseload for 2016–2017',
+				'the January censuses jump from 2018 to 2020: no caseload for 2019'
+			])
+		);
+	});
+});
