@@ -251,6 +251,18 @@ export async function englandCommand(
 					`No January census in the SEN2 files under ${args.dir}: forecast england needs a caseload file (sen2_age_caseload.csv, sen2_estab_caseload.csv or caseload.csv).`
 				);
 			}
+			for (let i = 1; i < years.length; i++) {
+				const [before, after] = [years[i - 1], years[i]];
+				if (after - before > 1) {
+					note(
+						`warning: the January censuses of the files jump from ${before} to ${after}: no caseload for ` +
+							(after - before === 2 ? `${before + 1}` : `${before + 1}–${after - 1}`) +
+							(i === years.length - 1 && args.origin === undefined
+								? `; ${after}, the latest, is the origin: check the files' time_period or give --origin`
+								: '')
+					);
+				}
+			}
 			origin = args.origin ?? years[years.length - 1];
 			if (!years.includes(origin)) {
 				throw new Sen2InputError(

@@ -181,6 +181,22 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 		}
 	);
 
+	it('warns, naming the years, when the files’ January censuses are not consecutive', async () => {
+		const notes: string[] = [];
+		await englandCommand(
+			{ dir: FIXTURES, horizon: 1, sims: 0, seed: 50, format: 'csv', out: join(root, 'g.csv') },
+			quiet,
+			(l) => notes.push(l)
+		);
+		// The extracts hold the censuses of 2015, 2018, 2020 and 2021.
+		expect(notes).toContain(
+			'warning: the January censuses of the files jump from 2015 to 2018: no caseload for 2016–2017'
+		);
+		expect(notes).toContain(
+			'warning: the January censuses of the files jump from 2018 to 2020: no caseload for 2019'
+		);
+	});
+
 	it('refuses an origin that is not a census of the files, and bad options', async () => {
 		await expect(call(FIXTURES, '--origin', '2016', '--out', join(root, 'x.csv'))).rejects.toThrow(
 			/--origin 2016 is not a January census of the files: they hold 2015–2021 \(2015, 2018, 2020, 2021\)/
