@@ -332,9 +332,12 @@ export async function englandCommand(
 		seconds: { read, forecast: total - read, total }
 	};
 	if (args.format === 'summary') log(englandSummary(result, args));
-	note(
-		`${args.out?.trim() ? `Wrote ${args.out}: ${rows.length.toLocaleString('en-GB')} rows, ` : ''}` +
-			`${groups.length - failures.length} of ${groups.length} authorities forecast in ${total.toFixed(1)} s.`
-	);
+	const forecast = `${groups.length - failures.length} of ${groups.length} authorities forecast in ${total.toFixed(1)} s.`;
+	// What was written goes to stdout, as every other verb's "Wrote"; the timing alone to stderr.
+	if (args.out?.trim()) {
+		log(`Wrote ${args.out}: ${rows.length.toLocaleString('en-GB')} rows, ${forecast}\n`);
+	} else {
+		note(forecast);
+	}
 	return result;
 }

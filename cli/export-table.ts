@@ -12,6 +12,7 @@
  *
  * Every text cell is neutralised against formula injection; numbers stay numbers.
  */
+import { extname } from 'node:path';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { computeKpi } from '../src/lib/engine/kpi';
@@ -72,12 +73,18 @@ function load(
 	return { dataset: parsed.dataset, scenarios: parsed.scenarios };
 }
 
+/** `The scenarios are: …` on lines of their own, or that there are none. */
+function scenarioList(scenarios: Scenario[]): string {
+	return scenarios.length === 0
+		? 'The dataset has no scenarios.'
+		: 'The scenarios are:\n' + scenarios.map((x) => `  ${x.name}`).join('\n');
+}
+
 function named(scenarios: Scenario[], name: string, what: string): Scenario {
 	const s = scenarios.find((x) => x.name === name);
 	if (!s) {
 		throw new Error(
-			`export-table: no scenario named "${name}" for the ${what}. The scenarios are:\n` +
-				scenarios.map((x) => `  ${x.name}`).join('\n')
+			`export-table: no scenario named "${name}" for the ${what}. ${scenarioList(scenarios)}`
 		);
 	}
 	return s;
@@ -93,8 +100,7 @@ function chosen(scenarios: Scenario[], name: string | undefined, role: 'plan' | 
 	const s = scenarios.find((x) => x.role === role);
 	if (!s) {
 		throw new Error(
-			`export-table: no scenario has role "${role}", so name the ${what} with --${role}. The scenarios are:\n` +
-				scenarios.map((x) => `  ${x.name}`).join('\n')
+			`export-table: no scenario has role "${role}", so name the ${what} with --${role}. ${scenarioList(scenarios)}`
 		);
 	}
 	return s;
@@ -171,6 +177,15 @@ export async function exportTableCommand(
 		throw new Error(`export-table: --format must be csv or xlsx, got "${String(args.format)}".`);
 	}
 	if (!args.out) throw new Error('export-table: --out FILE is required.');
+	// An XLSX file named .csv (or the reverse) opens as garbage: refuse it before any work.
+	const ext = extname(args.out).toLowerCase();
+	const other = args.format === 'csv' ? 'xlsx' : 'csv';
+	if (ext === `.${other}`) {
+		throw new Error(
+			`export-table: --out ${args.out} ends in .${other} but --format is ${args.format}: ` +
+				`name the file .${args.format}, or give --format ${other}.`
+		);
+	}
 	prepareOutFile(args.out);
 	const table = buildExportTable(args, load(args.dataset, note));
 	const bytes =

@@ -96,7 +96,8 @@ Options:
   --year YEAR      export-table: the financial year, such as 2022/23 (default: the first)
   --help           this text
 
-Each verb takes only its own options; any other is an error.
+Each verb takes only its own options; any other is an error. Relative paths are from the folder
+the command is run in.
 `;
 
 const DEFAULT_SEED = 50;
@@ -137,8 +138,10 @@ function findScenario(loaded: Loaded, name: string | undefined): Scenario {
 	const s = loaded.scenarios.find((x) => x.name === name);
 	if (!s) {
 		throw new UsageError(
-			`No scenario named "${name}". The scenarios are:\n` +
-				loaded.scenarios.map((x) => `  ${x.name}`).join('\n')
+			loaded.scenarios.length === 0
+				? `No scenario named "${name}": the dataset "${loaded.dataset.name}" has no scenarios.`
+				: `No scenario named "${name}". The scenarios are:\n` +
+						loaded.scenarios.map((x) => `  ${x.name}`).join('\n')
 		);
 	}
 	return s;
@@ -365,8 +368,8 @@ function backtestVerb(values: Values, out: (s: string) => void, note: Note): num
 				p.actual,
 				round(p.error, 1),
 				round(p.percentError, 4),
-				p.p5,
-				p.p95,
+				p.p5 === null ? null : round(p.p5, 1),
+				p.p95 === null ? null : round(p.p95, 1),
 				p.inBand
 			])
 		);
@@ -398,7 +401,7 @@ export function backtestTable(
 ): string {
 	const from = summary.results[0]?.fromCensus;
 	const lines = [
-		`Back-test of ${datasetName}: the last ${summary.holdout} census years held out, projected from January ${from}.`,
+		`Back-test of ${datasetName}: the last ${summary.holdout === 1 ? 'census year' : `${summary.holdout} census years`} held out, projected from January ${from}.`,
 		`Band: p5–p95 of ${whole.format(simulations)} simulations (seed ${seed}).`,
 		''
 	];

@@ -99,6 +99,18 @@ describe('forecast backtest', () => {
 		);
 		expect(lines).toHaveLength(1 + ESTIMATOR_IDS.length * 2);
 		expect(lines.filter((l) => l.split(',')[1] === 'true').length).toBe(2);
+		// Every figure to at most 1 decimal (4 for the percentage error), the band too.
+		for (const line of lines.slice(1)) {
+			const cells = line.split(',');
+			for (const c of [5, 7, 9, 10]) expect(cells[c], line).toMatch(/^-?\d+(\.\d)?$/);
+			expect(cells[8], line).toMatch(/^-?\d+(\.\d{1,4})?$/);
+		}
+	});
+
+	it('says "the last census year" for a holdout of one', () => {
+		expect(run('backtest', '--holdout', '1', '--sims', '20')).toMatch(
+			/: the last census year held out, projected from January 2020\./
+		);
 	});
 
 	it('refuses a holdout that is not a whole number ≥ 1 and a format it does not write', () => {
@@ -176,6 +188,18 @@ describe('the other verbs', () => {
 	it('refuses an unknown scenario, naming the ones there are', () => {
 		expect(() => run('run', '--scenario', 'Nope')).toThrow(
 			/No scenario named "Nope". The scenarios are:\n {2}SVA financial model 2021\/22/
+		);
+	});
+
+	it('says a dataset has no scenarios rather than listing none', () => {
+		const file = JSON.parse(
+			scenarioSetText(kingstonDataset(), kingstonScenarios(), '2021-06-01T00:00:00.000Z')
+		);
+		file.scenarios = [];
+		const path = join(tmp, 'no-scenarios.json');
+		writeFileSync(path, JSON.stringify(file));
+		expect(() => run('run', '--dataset', path, '--scenario', 'Nope')).toThrow(
+			/^No scenario named "Nope": the dataset "Kingston upon Thames — Safety Valve Q1 2021\/22" has no scenarios\.$/
 		);
 	});
 
