@@ -85,7 +85,8 @@ Options:
   --seed S         seed of the simulations, a whole number from 0 to 4294967295 (default 50)
   --holdout K      census years held out by backtest (default: the dataset's, 3 for Kingston)
   --out PATH       the file (export, export-table, sen2, england) or directory (witan) to write
-  --authority A    sen2: the authority, by name, new code (E09000021) or old code (314)
+  --authority A    sen2: the authority, by full name, new or former code (E09000021) or old
+                   code (314)
   --origin YEAR    england: the January census forecast from (default: the latest in the files)
   --horizon H      england: years ahead, 1 to 10 (default 4)
   --workers W      england: worker threads (default: one per core)
@@ -189,6 +190,9 @@ export function main(
 		case 'witan':
 			return witanVerb(args[0], values, out, note);
 		case 'export': {
+			if (!values.out?.trim()) {
+				throw new UsageError('export needs --out FILE, the scenario set file to write.');
+			}
 			// The dataset file given, or the built-in one: never the built-in one in its place.
 			const from = values.dataset ? loadDataset(values.dataset, note) : undefined;
 			try {

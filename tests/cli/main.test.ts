@@ -222,6 +222,10 @@ describe('the other verbs', () => {
 		expect(() => run('export', '--out', join(tmp, 'x.json'), '--horizon', '3')).toThrow(
 			'export does not take --horizon. export takes: --out PATH, --dataset FILE.'
 		);
+		// --out is asked for before the dataset file is read.
+		expect(() => run('export', '--dataset', join(tmp, 'missing.json'))).toThrow(
+			'export needs --out FILE, the scenario set file to write.'
+		);
 	});
 });
 
