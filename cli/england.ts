@@ -31,6 +31,7 @@ import {
 import type { EnglandReply, EnglandTask } from './england-protocol';
 import { CliFileError, prepareOutFile, writeFileWhole } from './files';
 import { formatPercent } from '../src/lib/model/format';
+import { inWords } from './messages';
 import { Sen2InputError, findSen2Files, readSen2Texts } from './sen2';
 
 export interface EnglandCommandArgs {
@@ -250,6 +251,18 @@ export async function englandCommand(
 					`No January census in the SEN2 files under ${args.dir}: forecast england needs a caseload file (sen2_age_caseload.csv, sen2_estab_caseload.csv or caseload.csv).`
 				);
 			}
+			for (let i = 1; i < years.length; i++) {
+				const [before, after] = [years[i - 1], years[i]];
+				if (after - before > 1) {
+					note(
+						`warning: the January censuses of the files jump from ${before} to ${after}: no caseload for ` +
+							(after - before === 2 ? `${before + 1}` : `${before + 1}–${after - 1}`) +
+							(i === years.length - 1 && args.origin === undefined
+								? `; ${after}, the latest, is the origin: check the files' time_period or give --origin`
+								: '')
+					);
+				}
+			}
 			origin = args.origin ?? years[years.length - 1];
 			if (!years.includes(origin)) {
 				throw new Sen2InputError(
@@ -294,7 +307,7 @@ export async function englandCommand(
 		for (const n of reply.notes) note(`note: ${who}: ${n}`);
 		if (reply.ok)
 			for (const row of reply.rows) rows.push(row); // no spread over data
-		else failures.push({ authority: who, reason: reply.reason });
+		else failures.push({ authority: who, reason: inWords(reply.reason) });
 	});
 	if (failures.length > 0) {
 		note(
@@ -319,9 +332,12 @@ export async function englandCommand(
 		seconds: { read, forecast: total - read, total }
 	};
 	if (args.format === 'summary') log(englandSummary(result, args));
-	note(
-		`${args.out?.trim() ? `Wrote ${args.out}: ${rows.length.toLocaleString('en-GB')} rows, ` : ''}` +
-			`${groups.length - failures.length} of ${groups.length} authorities forecast in ${total.toFixed(1)} s.`
-	);
+	const forecast = `${groups.length - failures.length} of ${groups.length} authorities forecast in ${total.toFixed(1)} s.`;
+	// What was written goes to stdout, as every other verb's "Wrote"; the timing alone to stderr.
+	if (args.out?.trim()) {
+		log(`Wrote ${args.out}: ${rows.length.toLocaleString('en-GB')} rows, ${forecast}\n`);
+	} else {
+		note(forecast);
+	}
 	return result;
 }

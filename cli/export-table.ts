@@ -12,6 +12,7 @@
  *
  * Every text cell is neutralised against formula injection; numbers stay numbers.
  */
+import { extname } from 'node:path';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { computeKpi } from '../src/lib/engine/kpi';
@@ -27,6 +28,8 @@ import type { Dataset } from '../src/lib/model/dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { kpiExportTable, monitoringExportTable } from '../src/lib/io/export-tables';
+import { hasNoFinance } from '../src/lib/model/stand-in-finance';
+import { noFinanceRefusal } from './no-finance';
 import { prepareOutFile, readTextFile, writeFileWhole, type Note } from './files';
 
 export const EXPORT_TABLES = ['monitoring', 'kpis', 'dsg-grid'] as const;
@@ -70,12 +73,18 @@ function load(
 	return { dataset: parsed.dataset, scenarios: parsed.scenarios };
 }
 
+/** `The scenarios are: …` on lines of their own, or that there are none. */
+function scenarioList(scenarios: Scenario[]): string {
+	return scenarios.length === 0
+		? 'The dataset has no scenarios.'
+		: 'The scenarios are:\n' + scenarios.map((x) => `  ${x.name}`).join('\n');
+}
+
 function named(scenarios: Scenario[], name: string, what: string): Scenario {
 	const s = scenarios.find((x) => x.name === name);
 	if (!s) {
 		throw new Error(
-			`export-table: no scenario named "${name}" for the ${what}. The scenarios are:\n` +
-				scenarios.map((x) => `  ${x.name}`).join('\n')
+			`export-table: no scenario named "${name}" for the ${what}. ${scenarioList(scenarios)}`
 		);
 	}
 	return s;
@@ -91,8 +100,7 @@ function chosen(scenarios: Scenario[], name: string | undefined, role: 'plan' | 
 	const s = scenarios.find((x) => x.role === role);
 	if (!s) {
 		throw new Error(
-			`export-table: no scenario has role "${role}", so name the ${what} with --${role}. The scenarios are:\n` +
-				scenarios.map((x) => `  ${x.name}`).join('\n')
+			`export-table: no scenario has role "${role}", so name the ${what} with --${role}. ${scenarioList(scenarios)}`
 		);
 	}
 	return s;
@@ -104,6 +112,10 @@ export function buildExportTable(
 	loaded = load(args.dataset)
 ): DataTable {
 	const { dataset, scenarios } = loaded;
+	if (args.table === 'monitoring' && hasNoFinance(dataset)) {
+		// The table is money only: a stand-in ledger would print as a real budget (decision 0033).
+		throw new Error(noFinanceRefusal('the monitoring table', args.dataset, dataset));
+	}
 	const prepared: PreparedDataset = prepareDataset(dataset);
 	const projectionScenario = chosen(scenarios, args.projection, 'projection');
 	if (args.table === 'dsg-grid') {
@@ -165,6 +177,15 @@ export async function exportTableCommand(
 		throw new Error(`export-table: --format must be csv or xlsx, got "${String(args.format)}".`);
 	}
 	if (!args.out) throw new Error('export-table: --out FILE is required.');
+	// An XLSX file named .csv (or the reverse) opens as garbage: refuse it before any work.
+	const ext = extname(args.out).toLowerCase();
+	const other = args.format === 'csv' ? 'xlsx' : 'csv';
+	if (ext === `.${other}`) {
+		throw new Error(
+			`export-table: --out ${args.out} ends in .${other} but --format is ${args.format}: ` +
+				`name the file .${args.format}, or give --format ${other}.`
+		);
+	}
 	prepareOutFile(args.out);
 	const table = buildExportTable(args, load(args.dataset, note));
 	const bytes =

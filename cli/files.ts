@@ -13,9 +13,11 @@
  *   a path that cannot be created fails at once, not after a long run.
  */
 import {
+	closeSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	openSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -83,8 +85,9 @@ export function readTextFile(path: string, what = 'the file'): string {
 
 /**
  * Checks, before any work, that `path` can be written as a file: its folder must exist (it is
- * not made: a mistyped folder should not be created silently) and `path` must not be a folder.
- * Returns whether it exists already.
+ * not made: a mistyped folder should not be created silently) and be writable (a temporary file
+ * is made in it and removed: `access()` says yes to root on a read-only folder such as /sys), and
+ * `path` must not be a folder. Returns whether it exists already.
  * @example prepareOutFile('out/monitoring.xlsx') // false
  */
 export function prepareOutFile(path: string): boolean {
@@ -96,6 +99,17 @@ export function prepareOutFile(path: string): boolean {
 		throw new CliFileError(`Cannot write ${path}: the folder ${dirname(path)}: ${reason(e)}.`, {
 			cause: e
 		});
+	}
+	const probe = join(folder, `.${basename(path)}.probe-${process.pid}`);
+	try {
+		closeSync(openSync(probe, 'wx'));
+	} catch (e) {
+		throw new CliFileError(
+			`Cannot write ${path}: the folder ${dirname(path)} cannot be written to: ${reason(e)}.`,
+			{ cause: e }
+		);
+	} finally {
+		rmSync(probe, { force: true });
 	}
 	let exists = false;
 	try {

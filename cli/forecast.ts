@@ -3,6 +3,7 @@
  * stderr and exit code 2. The commands are in main.ts (importable by tests).
  */
 import { main, UsageError } from './main';
+import { inWords } from './messages';
 
 // `forecast run … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -11,10 +12,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 function fail(e: unknown) {
-	const known =
-		e instanceof UsageError ||
-		String((e as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
-	const message = known ? (e as Error).message : `forecast failed: ${(e as Error).message}`;
+	const known = e instanceof UsageError;
+	const message = known
+		? (e as Error).message
+		: `forecast failed: ${inWords((e as Error).message)}`;
 	process.stderr.write(message.endsWith('\n') ? message : message + '\n');
 	process.exitCode = 2;
 }

@@ -6,10 +6,13 @@
  *   forecast run --scenario NAME [--dataset FILE] [--format csv|json] [--sims [N] [--seed S]]
  *   forecast backtest [--dataset FILE] [--holdout K] [--sims N] [--seed S] [--format table|csv]
  *   forecast witan <input dir> [--sims N] [--seed S] --out DIR
- *   forecast export --out FILE
+ *   forecast export --out FILE [--dataset FILE]
  *   forecast sen2 <dir> --authority NAME --out FILE
  *   forecast england <dir> [--origin YEAR] [--horizon H] [--sims N] [--seed S] [--format csv|summary] --out FILE
  *   forecast export-table <monitoring|kpis|dsg-grid> --format csv|xlsx --out FILE [--dataset FILE]
+ *       [--plan NAME] [--projection NAME] [--scenario NAME] [--year YEAR]
+ *
+ * Each verb takes only its own options and arguments (cli/args.ts); any other is a UsageError.
  *
  * `--dataset` reads a scenario set file (docs/model.md §6); without it the built-in Kingston dataset
  * and its scenarios are used. Errors go to stderr with exit code 2.
@@ -18,7 +21,6 @@
  * simulations (1,000 when `--sims` has no number) with seed S (default 50), in this thread. The
  * same N and seed always print the same rows.
  */
-import { parseArgs } from 'node:util';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import type { BacktestSummary } from '../src/lib/engine/backtest';
@@ -38,8 +40,12 @@ import { EXPORT_TABLES, exportTableCommand, type ExportTableName } from './expor
 import { CliFileError, readTextFile, type Note } from './files';
 import { WitanInputError, witanCommand } from './witan';
 import { englandVerb, sen2Verb } from './sen2-verbs';
+import { demandRows, noFinanceNote } from './no-finance';
+import { DEFAULT_SIMULATIONS, UsageError, parseCommand } from './args';
+import { inWords } from './messages';
+import { hasNoFinance } from '../src/lib/model/stand-in-finance';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const USAGE = `Usage: npm run -s forecast -- <verb> [options]
 
@@ -55,10 +61,13 @@ Verbs:
   witan <input dir> [--sims N] [--seed S] --out DIR  runs witan.send inputs (transitions.csv,
                                                      population.csv, costs.csv, valid-states.csv)
                                                      and writes Output_Count/Cost/AY/Need/Setting.csv
-  export --out FILE                                  the built-in dataset and its scenarios as a
-                                                     scenario set file (for run --dataset FILE)
+  export --out FILE [--dataset FILE]                 the built-in dataset (or the file's) and its
+                                                     scenarios as a scenario set file (for
+                                                     run --dataset FILE)
   export-table <monitoring|kpis|dsg-grid>
-      --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX
+      --format csv|xlsx --out FILE [--dataset FILE]  a table as CSV or XLSX; monitoring needs a
+      [--plan NAME] [--projection NAME]              dataset with finance
+      [--scenario NAME] [--year YEAR]
   sen2 <dir> --authority NAME --out FILE             one authority's dataset from the DfE SEN2
                                                      files under <dir> (name, new or old LA code),
                                                      as the Data page builds it, as a scenario set
@@ -76,14 +85,22 @@ Options:
   --seed S         seed of the simulations, a whole number from 0 to 4294967295 (default 50)
   --holdout K      census years held out by backtest (default: the dataset's, 3 for Kingston)
   --out PATH       the file (export, export-table, sen2, england) or directory (witan) to write
-  --authority A    sen2: the authority, by name, new code (E09000021) or old code (314)
+  --authority A    sen2: the authority, by full name, new or former code (E09000021) or old
+                   code (314)
   --origin YEAR    england: the January census forecast from (default: the latest in the files)
   --horizon H      england: years ahead, 1 to 10 (default 4)
   --workers W      england: worker threads (default: one per core)
+  --plan NAME      export-table: the financial plan scenario (default: the one with role plan)
+  --projection NAME
+                   export-table: the projection scenario (default: the one with role projection)
+  --scenario NAME  run: the scenario; export-table dsg-grid: its scenario (default: the projection)
+  --year YEAR      export-table: the financial year, such as 2022/23 (default: the first)
   --help           this text
+
+Each verb takes only its own options; any other is an error. Relative paths are from the folder
+the command is run in.
 `;
 
-const DEFAULT_SIMULATIONS = 1000;
 const DEFAULT_SEED = 50;
 
 interface Loaded {
@@ -122,8 +139,10 @@ function findScenario(loaded: Loaded, name: string | undefined): Scenario {
 	const s = loaded.scenarios.find((x) => x.name === name);
 	if (!s) {
 		throw new UsageError(
-			`No scenario named "${name}". The scenarios are:\n` +
-				loaded.scenarios.map((x) => `  ${x.name}`).join('\n')
+			loaded.scenarios.length === 0
+				? `No scenario named "${name}": the dataset "${loaded.dataset.name}" has no scenarios.`
+				: `No scenario named "${name}". The scenarios are:\n` +
+						loaded.scenarios.map((x) => `  ${x.name}`).join('\n')
 		);
 	}
 	return s;
@@ -145,19 +164,6 @@ function wholeOption(
 	return n;
 }
 
-/** `--sims` may stand alone (N = 1000): give it its default before parseArgs sees it. */
-function withSimsDefault(argv: string[]): string[] {
-	const out: string[] = [];
-	argv.forEach((arg, i) => {
-		out.push(arg);
-		const next = argv[i + 1];
-		if (arg === '--sims' && (next === undefined || next.startsWith('--'))) {
-			out.push(String(DEFAULT_SIMULATIONS));
-		}
-	});
-	return out;
-}
-
 /**
  * Runs one command: results to `out` (stdout), warnings, notes and the usage after a bad call to
  * `err` (stderr). Returns the exit code, or a promise of it for verbs that write files
@@ -169,29 +175,8 @@ export function main(
 	err: (s: string) => void = (s) => process.stderr.write(s)
 ): number | Promise<number> {
 	const note: Note = (line) => err(line + '\n');
-	const { values, positionals } = parseArgs({
-		args: withSimsDefault(argv),
-		allowPositionals: true,
-		options: {
-			dataset: { type: 'string' },
-			scenario: { type: 'string' },
-			format: { type: 'string' },
-			sims: { type: 'string' },
-			seed: { type: 'string' },
-			holdout: { type: 'string' },
-			out: { type: 'string' },
-			plan: { type: 'string' },
-			projection: { type: 'string' },
-			year: { type: 'string' },
-			authority: { type: 'string' },
-			origin: { type: 'string' },
-			horizon: { type: 'string' },
-			workers: { type: 'string' },
-			help: { type: 'boolean', default: false }
-		}
-	});
-	const [verb] = positionals;
-	if (values.help) {
+	const { verb, args, values, help } = parseCommand(argv);
+	if (help) {
 		out(USAGE);
 		return 0;
 	}
@@ -203,52 +188,67 @@ export function main(
 		case 'backtest':
 			return backtestVerb(values, out, note);
 		case 'witan':
-			return witanVerb(positionals[1], values, out, note);
-		case 'export':
+			return witanVerb(args[0], values, out, note);
+		case 'export': {
+			if (!values.out?.trim()) {
+				throw new UsageError('export needs --out FILE, the scenario set file to write.');
+			}
+			// The dataset file given, or the built-in one: never the built-in one in its place.
+			const from = values.dataset ? loadDataset(values.dataset, note) : undefined;
 			try {
-				return exportCommand({ out: values.out ?? '' }, out, note);
+				return exportCommand({ out: values.out ?? '', from }, out, note);
 			} catch (e) {
 				throw new UsageError((e as Error).message);
 			}
+		}
 		case 'export-table':
-			return exportTableVerb(positionals[1], values, out, note);
+			return exportTableVerb(args[0], values, out, note);
 		case 'sen2':
-			return sen2Verb(positionals[1], values, out, note);
+			return sen2Verb(args[0], values, out, note);
 		case 'england':
-			return englandVerb(positionals[1], values, out, note);
-	}
-	values.format ??= 'csv';
-	if (values.format !== 'csv' && values.format !== 'json') {
-		throw new UsageError(`--format must be csv or json, got "${values.format}".`);
-	}
-	switch (verb) {
+			return englandVerb(args[0], values, out, note);
 		case 'scenarios': {
 			const loaded = loadDataset(values.dataset, note);
 			out(loaded.scenarios.map((s) => s.name).join('\n') + '\n');
 			return 0;
 		}
 		case 'run': {
+			values.format ??= 'csv';
+			if (values.format !== 'csv' && values.format !== 'json') {
+				throw new UsageError(`--format must be csv or json for run, got "${values.format}".`);
+			}
 			const loaded = loadDataset(values.dataset, note);
 			const scenario = findScenario(loaded, values.scenario);
 			if (values.seed !== undefined && values.sims === undefined) {
 				throw new UsageError('--seed applies to a Monte Carlo run: give --sims N as well.');
 			}
-			const compiled = compile(prepareDataset(loaded.dataset), scenario);
+			let compiled: ReturnType<typeof compile>;
+			try {
+				compiled = compile(prepareDataset(loaded.dataset), scenario);
+			} catch (e) {
+				// Estimation from the dataset's history failed: say so in words (decision 0033).
+				throw new UsageError(
+					`Cannot project "${scenario.name}" of ${values.dataset ?? loaded.dataset.name}: ${inWords((e as Error).message)}.`
+				);
+			}
 			const expected = projectExpected(compiled);
 			const result = resultOf(compiled, expected.values, expected.firstBreach);
-			const rows = expectedRows(result);
+			let rows = expectedRows(result);
 			if (values.sims !== undefined) {
 				const n = wholeOption('sims', values.sims, DEFAULT_SIMULATIONS, 1, 1_000_000);
 				const seed = wholeOption('seed', values.seed, DEFAULT_SEED, 0, 0xffffffff);
 				const [run] = runMonteCarlo([compiled], n, seed);
 				pushAll(rows, simulationRows(summariseMonteCarlo(run)));
 			}
+			if (hasNoFinance(loaded.dataset)) {
+				// As the dashboard: a stand-in ledger's deficit, cap and costs mean nothing.
+				rows = demandRows(rows, result.metrics);
+				note(noFinanceNote(values.dataset, loaded.dataset));
+			}
 			out(values.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : longCsv(rows));
 			for (const w of result.warnings) note(`warning: ${w}`);
 			return 0;
 		}
-		default:
-			throw new UsageError(`Unknown verb "${verb}".\n\n${USAGE}`);
 	}
 }
 
@@ -356,7 +356,9 @@ function backtestVerb(values: Values, out: (s: string) => void, note: Note): num
 	try {
 		summary = backtestWithBands(loaded.dataset, holdout, { simulations, seed });
 	} catch (e) {
-		throw new UsageError(`Cannot back-test ${loaded.dataset.name}: ${(e as Error).message}`);
+		throw new UsageError(
+			`Cannot back-test ${loaded.dataset.name}: ${inWords((e as Error).message)}`
+		);
 	}
 	if (format === 'csv') {
 		const rows = summary.results.flatMap((r) =>
@@ -370,8 +372,8 @@ function backtestVerb(values: Values, out: (s: string) => void, note: Note): num
 				p.actual,
 				round(p.error, 1),
 				round(p.percentError, 4),
-				p.p5,
-				p.p95,
+				p.p5 === null ? null : round(p.p5, 1),
+				p.p95 === null ? null : round(p.p95, 1),
 				p.inBand
 			])
 		);
@@ -403,7 +405,7 @@ export function backtestTable(
 ): string {
 	const from = summary.results[0]?.fromCensus;
 	const lines = [
-		`Back-test of ${datasetName}: the last ${summary.holdout} census years held out, projected from January ${from}.`,
+		`Back-test of ${datasetName}: the last ${summary.holdout === 1 ? 'census year' : `${summary.holdout} census years`} held out, projected from January ${from}.`,
 		`Band: p5–p95 of ${whole.format(simulations)} simulations (seed ${seed}).`,
 		''
 	];

@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { runExpected, prepareDataset } from '../src/lib/engine/workbench';
 import { metricValue } from '../src/lib/model/results';
-import { ImportError } from '../src/lib/io/csv/errors';
+import { ImportError, describeWarning } from '../src/lib/io/csv/errors';
 import { parseCsv } from '../src/lib/io/csv/parse';
 import { scenarioSetText } from '../src/lib/io/scenario-set/file';
 import { importSen2, type Sen2TextFile } from '../src/lib/io/sen2/import';
@@ -25,7 +25,9 @@ import { newDatasetScenarios } from '../src/lib/io/sen2/new-dataset';
 import type { Scenario } from '../src/lib/model/scenario';
 import { parseScenarioSet } from '../src/lib/io/scenario-set/format';
 import { sen2DatasetWithDefaults, withCalibratedSpend } from '../src/lib/io/sen2/defaults';
-import { CliFileError, prepareOutFile, readTextFile, writeFileWhole } from './files';
+import { describeAuthority } from '../src/lib/io/sen2/authorities';
+import { CliFileError, prepareOutFile, readTextFile, reason, writeFileWhole } from './files';
+import { inWords } from './messages';
 
 /** A problem with the command's input (folder, files, authority) rather than a program fault. */
 export class Sen2InputError extends Error {
@@ -83,7 +85,7 @@ export function findSen2Files(dir: string, note: (line: string) => void): FoundS
 		stat = statSync(dir);
 	} catch (e) {
 		throw new Sen2InputError(
-			`Cannot read the SEN2 folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`
+			`Cannot read the SEN2 folder ${dir}: ${reason(e)}. Give the folder holding the DfE SEN2 CSV files.`
 		);
 	}
 	if (!stat.isDirectory()) {
@@ -141,20 +143,26 @@ export function sen2Dataset(imported: Parameters<typeof sen2DatasetWithDefaults>
 	dataset: Dataset;
 	scenarios: Scenario[];
 } {
+	const who = describeAuthority(imported.authority);
+	const cannot = (e: unknown) =>
+		new Sen2InputError(
+			`Cannot build a dataset for ${who} from the SEN2 files: ${inWords((e as Error).message)}.`
+		);
 	let draft: Dataset;
 	try {
 		draft = sen2DatasetWithDefaults(imported);
 	} catch (e) {
-		throw new Sen2InputError((e as Error).message.replace(/^buildSen2Dataset: /, ''));
+		throw cannot(e);
 	}
 	// The reference projection (Baseline (trend)), by role (docs/model.md §6.1).
 	const baseline = newDatasetScenarios(draft).find((s) => s.role === 'projection')!;
 	const firstYear = projectionYears(draft.baseCensus, draft.horizonCensus)[0];
-	const cost = metricValue(
-		runExpected(prepareDataset(draft), baseline),
-		'placement_cost',
-		firstYear
-	);
+	let cost: number;
+	try {
+		cost = metricValue(runExpected(prepareDataset(draft), baseline), 'placement_cost', firstYear);
+	} catch (e) {
+		throw cannot(e); // estimation from the files failed (docs/model.md §3)
+	}
 	const dataset = withCalibratedSpend(draft, cost);
 	return { dataset, scenarios: newDatasetScenarios(dataset) };
 }
@@ -191,8 +199,16 @@ export function sen2Command(
 	const files = readSen2Texts(findSen2Files(args.dir, note));
 	let imported;
 	try {
-		imported = importSen2(files, args.authority);
+		// Exact: a part of a name is refused (nobody sees the choice before the file is written).
+		imported = importSen2(files, args.authority, undefined, { exact: true });
 	} catch (e) {
+		if (e instanceof ImportError && e.column === 'la_name' && e.row === null) {
+			// The authority could not be chosen: say so without the list of files and the column.
+			throw new Sen2InputError(
+				`Cannot choose the authority in the SEN2 files under ${args.dir}: expected ${e.expected}, got ${e.got}. ` +
+					'Give its full name, its new code (such as E09000021) or its old code (such as 314).'
+			);
+		}
 		if (e instanceof ImportError) throw new Sen2InputError(e.message);
 		throw e;
 	}
@@ -211,9 +227,14 @@ export function sen2Command(
 		if (e instanceof CliFileError) throw new Sen2InputError(e.message);
 		throw e;
 	}
+	// Every note of the import, as the Data page lists them; a gap between censuses as a warning.
+	for (const w of imported.warnings) {
+		const gap = w.column === 'time_period' && /^the January censuses jump /.test(w.message);
+		note(`${gap ? 'warning' : 'note'}: ${describeWarning(w)}`);
+	}
 	if (imported.warnings.length > 0) {
 		note(
-			`${imported.warnings.length} note${imported.warnings.length === 1 ? '' : 's'} on the files (the Data page lists them too).`
+			`${imported.warnings.length} note${imported.warnings.length === 1 ? '' : 's'} on the files, above (the Data page lists them too).`
 		);
 	}
 	const total = dataset.history.caseloadTotal.find((r) => r.year === dataset.baseCensus);

@@ -12,6 +12,10 @@
  * beside `forecast.js` (cli/england.ts looks for it there).
  *
  * Set FORECAST_NO_BUNDLE=1 to run the sources through tsx instead (what the tests do).
+ *
+ * Relative paths (`--out kent.json`, `--dataset ../x.json`, `sen2 files/`) are the user's: npm
+ * runs a script in the package's folder, so when `npm run forecast` started this, the command
+ * line runs in the folder npm was started from (INIT_CWD), not the repository's root.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -94,11 +98,25 @@ async function buildBundle() {
 	}
 }
 
+/** The folder the user ran `npm run forecast` in, or this process's own when npm did not start it. */
+function userFolder() {
+	const init = process.env.INIT_CWD;
+	return process.env.npm_lifecycle_event === 'forecast' && init && existsSync(init)
+		? init
+		: process.cwd();
+}
+
 if (process.env.FORECAST_NO_BUNDLE === '1') {
+	// tsx by its full address: the user's folder may not see this project's node_modules.
 	const r = spawnSync(
 		process.execPath,
-		['--import', 'tsx', join(ROOT, 'cli/forecast.ts'), ...process.argv.slice(2)],
-		{ stdio: 'inherit' }
+		[
+			'--import',
+			import.meta.resolve('tsx'),
+			join(ROOT, 'cli/forecast.ts'),
+			...process.argv.slice(2)
+		],
+		{ stdio: 'inherit', cwd: userFolder() }
 	);
 	process.exit(r.status ?? 2);
 }
@@ -111,4 +129,5 @@ if (stale()) {
 		process.exit(2);
 	}
 }
+process.chdir(userFolder());
 await import(pathToFileURL(ENTRY).href);

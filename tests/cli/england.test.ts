@@ -160,7 +160,7 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 
 	it('refuses a folder that cannot be read or holds no SEN2 file', async () => {
 		await expect(call(join(root, 'nowhere'), '--out', join(root, 'x.csv'))).rejects.toThrow(
-			/Cannot read the SEN2 folder .*nowhere: ENOENT/
+			/Cannot read the SEN2 folder .*nowhere: no such file or folder \(ENOENT\)\. Give the folder holding the DfE SEN2 CSV files\./
 		);
 		// --out is checked before the run: a folder that does not exist fails at once.
 		await expect(call(REPO + 'docs', '--out', join(root, 'no', 'x.csv'))).rejects.toThrow(
@@ -168,6 +168,32 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 		);
 		await expect(call(REPO + 'docs', '--out', join(root, 'x.csv'))).rejects.toThrow(
 			/No SEN2 file under/
+		);
+	});
+
+	it.skipIf(!existsSync('/sys/kernel'))(
+		'refuses an --out folder that exists but cannot be written to before reading any file',
+		async () => {
+			// The SEN2 folder does not exist either: the --out check must come first.
+			await expect(call(join(root, 'nowhere'), '--out', '/sys/e.csv')).rejects.toThrow(
+				'Cannot write /sys/e.csv: the folder /sys cannot be written to: permission denied (EACCES).'
+			);
+		}
+	);
+
+	it('warns, naming the years, when the files’ January censuses are not consecutive', async () => {
+		const notes: string[] = [];
+		await englandCommand(
+			{ dir: FIXTURES, horizon: 1, sims: 0, seed: 50, format: 'csv', out: join(root, 'g.csv') },
+			quiet,
+			(l) => notes.push(l)
+		);
+		// The extracts hold the censuses of 2015, 2018, 2020 and 2021.
+		expect(notes).toContain(
+			'warning: the January censuses of the files jump from 2015 to 2018: no caseload for 2016–2017'
+		);
+		expect(notes).toContain(
+			'warning: the January censuses of the files jump from 2018 to 2020: no caseload for 2019'
 		);
 	});
 
@@ -186,15 +212,19 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 
 	it('lists the authorities that cannot be built, with the reason, and still succeeds', async () => {
 		const notes: string[] = [];
+		const said: string[] = [];
 		const result = await englandCommand(
 			{ dir: FIXTURES, horizon: 1, sims: 5, seed: 50, format: 'csv', out: join(root, 'f.csv') },
-			quiet,
+			(t) => said.push(t),
 			(l) => notes.push(l)
 		);
 		expect(result.failures).toEqual([
 			{
 				authority: 'Kingston upon Hull, City of (E06000010, 810)',
-				reason: expect.stringMatching(/no new plans by age band in 2015–2020/)
+				// In words, without the name of the function that threw it (buildSen2Dataset: …).
+				reason: expect.stringMatching(
+					/^the SEN2 import cannot start a projection: no new plans by age band in 2015–2020/
+				)
 			}
 		]);
 		expect(notes.join('\n')).toMatch(
@@ -207,7 +237,11 @@ describe('forecast england: bad input', { timeout: 600_000 }, () => {
 			'cagr3',
 			'linear5'
 		]);
-		expect(notes.join('\n')).toMatch(/Wrote .*f\.csv: 5 rows, 1 of 2 authorities forecast/);
+		// What was written on stdout, as every other verb says it (it was on stderr).
+		expect(said.join('')).toMatch(
+			/^Wrote .*f\.csv: 5 rows, 1 of 2 authorities forecast in [\d.]+ s\.\n$/
+		);
+		expect(notes.join('\n')).not.toMatch(/Wrote/);
 	});
 
 	it('is reproducible: the same seed gives the same rows on one or two threads', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,6 +22,23 @@ async function run(args: Parameters<typeof exportTableCommand>[0]) {
 	await exportTableCommand(args, (l) => log.push(l));
 	return log;
 }
+
+describe('forecast export-table --out', () => {
+	it('refuses an XLSX file named .csv, and a CSV file named .xlsx, before any work', async () => {
+		await expect(
+			run({ table: 'monitoring', format: 'xlsx', out: join(dir, 'm.csv') })
+		).rejects.toThrow(
+			`export-table: --out ${join(dir, 'm.csv')} ends in .csv but --format is xlsx: name the file .xlsx, or give --format csv.`
+		);
+		await expect(
+			run({ table: 'monitoring', format: 'csv', out: join(dir, 'm.XLSX') })
+		).rejects.toThrow(/ends in \.xlsx but --format is csv/);
+		expect(existsSync(join(dir, 'm.csv'))).toBe(false);
+		// Any other name is the user's choice.
+		await run({ table: 'monitoring', format: 'csv', out: join(dir, 'm.txt') });
+		expect(existsSync(join(dir, 'm.txt'))).toBe(true);
+	});
+});
 
 describe('forecast export-table', () => {
 	it('writes the seed’s monitoring table as CSV, plan against the May projection', async () => {

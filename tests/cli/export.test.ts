@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,25 @@ describe('forecast export --out FILE', () => {
 		expect(() => exportCommand({ out: join(dir, 'missing', 'x.json') }, () => {})).toThrow(
 			/^Cannot write .*missing.x\.json: the folder .*missing: no such file or folder \(ENOENT\)\.$/
 		);
+	});
+});
+
+describe('forecast export --dataset FILE --out FILE', () => {
+	it('exports the dataset file given, not the built-in data', () => {
+		const source = join(dir, 'source.json');
+		capture((out) => exportCommand({ out: source }, out));
+		const edited = JSON.parse(readFileSync(source, 'utf8'));
+		edited.dataset.name = 'Somewhere else';
+		edited.scenarios = edited.scenarios.slice(0, 1);
+		const input = join(dir, 'edited.json');
+		writeFileSync(input, JSON.stringify(edited));
+		const file = join(dir, 'copy.json');
+		const said = capture((out) => main(['export', '--dataset', input, '--out', file], out));
+		expect(said).toMatch(/dataset "Somewhere else" with 1 scenarios/);
+		const parsed = parseScenarioSet(readFileSync(file, 'utf8'), file);
+		if (!parsed.ok) throw new Error('not parsed');
+		expect(parsed.dataset.name).toBe('Somewhere else');
+		expect(parsed.scenarios).toHaveLength(1);
 	});
 });
 

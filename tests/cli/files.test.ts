@@ -85,6 +85,37 @@ describe('writeFileWhole', () => {
 		expect(readdirSync(dir)).toEqual(['file']);
 	});
 
+	it.skipIf(!existsSync('/sys/kernel'))(
+		'refuses, before any work, a folder that exists but cannot be written to (/sys, even for root)',
+		() => {
+			expect(() => prepareOutFile('/sys/e.csv')).toThrow(
+				'Cannot write /sys/e.csv: the folder /sys cannot be written to: permission denied (EACCES).'
+			);
+		}
+	);
+
+	it.skipIf(process.getuid?.() === 0)(
+		'refuses a folder without write permission, leaving nothing in it',
+		() => {
+			const dir = folder('read-only');
+			chmodSync(dir, 0o500);
+			try {
+				expect(() => prepareOutFile(join(dir, 'x.csv'))).toThrow(
+					/^Cannot write .*x\.csv: the folder .*read-only cannot be written to: permission denied \(EACCES\)\.$/
+				);
+			} finally {
+				chmodSync(dir, 0o700);
+			}
+			expect(readdirSync(dir)).toEqual([]);
+		}
+	);
+
+	it('leaves no probe file behind in a folder it can write to', () => {
+		const dir = folder('probed');
+		expect(prepareOutFile(join(dir, 'x.csv'))).toBe(false);
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
 	it.skipIf(process.getuid?.() === 0)('leaves a file it cannot replace as it was', () => {
 		const dir = folder('locked');
 		const path = join(dir, 'out.csv');
@@ -92,7 +123,8 @@ describe('writeFileWhole', () => {
 		chmodSync(dir, 0o500);
 		try {
 			expect(() => writeFileWhole(path, 'new\n', () => {})).toThrow(
-				/^Cannot write .*out\.csv: permission denied \(EACCES\)\.$/
+				// The folder is found unwritable before the write (prepareOutFile's probe).
+				/^Cannot write .*out\.csv: .*permission denied \(EACCES\)\.$/
 			);
 		} finally {
 			chmodSync(dir, 0o700);

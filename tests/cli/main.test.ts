@@ -70,6 +70,10 @@ describe('forecast run --sims', { timeout: 60_000 }, () => {
 		expect(() => run(...BASELINE, '--seed', '3')).toThrow(
 			'--seed applies to a Monte Carlo run: give --sims N as well.'
 		);
+		// A negative number is a value to judge, not an option (Node's parseArgs said "ambiguous").
+		expect(() => run(...BASELINE, '--sims', '-5')).toThrow(
+			'--sims must be a whole number from 1 to 1000000, got "-5".'
+		);
 	});
 });
 
@@ -95,6 +99,18 @@ describe('forecast backtest', () => {
 		);
 		expect(lines).toHaveLength(1 + ESTIMATOR_IDS.length * 2);
 		expect(lines.filter((l) => l.split(',')[1] === 'true').length).toBe(2);
+		// Every figure to at most 1 decimal (4 for the percentage error), the band too.
+		for (const line of lines.slice(1)) {
+			const cells = line.split(',');
+			for (const c of [5, 7, 9, 10]) expect(cells[c], line).toMatch(/^-?\d+(\.\d)?$/);
+			expect(cells[8], line).toMatch(/^-?\d+(\.\d{1,4})?$/);
+		}
+	});
+
+	it('says "the last census year" for a holdout of one', () => {
+		expect(run('backtest', '--holdout', '1', '--sims', '20')).toMatch(
+			/: the last census year held out, projected from January 2020\./
+		);
 	});
 
 	it('refuses a holdout that is not a whole number ≥ 1 and a format it does not write', () => {
@@ -175,14 +191,41 @@ describe('the other verbs', () => {
 		);
 	});
 
+	it('says a dataset has no scenarios rather than listing none', () => {
+		const file = JSON.parse(
+			scenarioSetText(kingstonDataset(), kingstonScenarios(), '2021-06-01T00:00:00.000Z')
+		);
+		file.scenarios = [];
+		const path = join(tmp, 'no-scenarios.json');
+		writeFileSync(path, JSON.stringify(file));
+		expect(() => run('run', '--dataset', path, '--scenario', 'Nope')).toThrow(
+			/^No scenario named "Nope": the dataset "Kingston upon Thames — Safety Valve Q1 2021\/22" has no scenarios\.$/
+		);
+	});
+
 	it('refuses an unreadable or malformed dataset file with a message naming it', () => {
 		expect(() => run('scenarios', '--dataset', '/nonexistent/set.json')).toThrow(
 			'Cannot read the dataset file /nonexistent/set.json: no such file or folder (ENOENT).'
 		);
 	});
 
-	it('refuses an unknown verb with the usage text', () => {
-		expect(() => run('frobnicate')).toThrow(/Unknown verb "frobnicate"/);
+	it('refuses an unknown verb, listing the verbs', () => {
+		expect(() => run('frobnicate')).toThrow(
+			/Unknown verb "frobnicate". The verbs are: scenarios, run,/
+		);
+	});
+
+	it('refuses an option the verb does not take instead of ignoring it', () => {
+		expect(() => run('run', '--scenario', 'Baseline (trend)', '--out', 'x.csv')).toThrow(
+			/^run does not take --out\. run takes: --scenario NAME, --dataset FILE, /
+		);
+		expect(() => run('export', '--out', join(tmp, 'x.json'), '--horizon', '3')).toThrow(
+			'export does not take --horizon. export takes: --out PATH, --dataset FILE.'
+		);
+		// --out is asked for before the dataset file is read.
+		expect(() => run('export', '--dataset', join(tmp, 'missing.json'))).toThrow(
+			'export needs --out FILE, the scenario set file to write.'
+		);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import {
 	newDatasetSettings
 } from '$lib/io/sen2/new-dataset';
 import { parseScenarioSet } from '$lib/io/scenario-set/format';
+import { metricValue } from '$lib/model/results';
 import { wizardFirstFlowYear } from '$lib/io/sen2/defaults';
 import { RELEASE_2022, RELEASE_2025, fixture } from '../lib/io/sen2/fixtures';
 
@@ -144,10 +145,11 @@ describe('forecast sen2', () => {
 		if (!parsed.ok) throw new Error('not read');
 		const lines = parsed.dataset.finance.lines;
 		expect(Object.values(lines.hnb_allocation!).every((f) => f.value === 0)).toBe(true);
-		const cli = run('run', '--dataset', out, '--scenario', BASELINE_TREND);
-		const row = (metric: string) =>
-			cli.split('\n').find((l) => l.startsWith(`Baseline (trend),2021/22,${metric},expected,`))!;
-		const value = (metric: string) => Number(row(metric).split(',')[4]);
+		// `run --dataset` prints the EHCPs only of such a file (tests/cli/no-finance.test.ts): read
+		// its ledger's projection from the engine.
+		const baseline = parsed.scenarios.find((s) => s.name === BASELINE_TREND)!;
+		const result = runExpected(prepareDataset(parsed.dataset), baseline);
+		const value = (metric: string) => metricValue(result, metric, '2021/22');
 		expect(value('hnb_expenditure_before_savings')).toBeCloseTo(value('placement_cost'), 0);
 	});
 
@@ -168,6 +170,17 @@ describe('forecast sen2', () => {
 			process.stderr.write = write;
 		}
 		expect(stderr.join('')).toMatch(/skipped notes\.csv/);
+		// Each note of the import is printed, not only their number.
+		expect(stderr.join('')).toMatch(
+			/^note: sen2_mi\.csv, row \d+, column "InreqEHC": not applicable \("z"\) in 2015: no figure$/m
+		);
+		// A gap between censuses (the extract holds 2015, 2018, 2020, 2021) as a warning.
+		expect(stderr.join('')).toMatch(
+			/^warning: sen2_age_caseload\.csv, row \d+, column "time_period": the January censuses jump from 2015 to 2018: no caseload for 2016–2017$/m
+		);
+		expect(stderr.join('')).toMatch(
+			/^\d+ notes on the files, above \(the Data page lists them too\)\.$/m
+		);
 		expect(parseScenarioSet(readFileSync(file, 'utf8'), file).ok).toBe(true);
 	});
 
@@ -178,9 +191,17 @@ describe('forecast sen2', () => {
 		expect(() =>
 			run('sen2', FIXTURES, '--authority', 'Kingston', '--out', join(root, 'x.json'))
 		).toThrow(/matches Kingston upon Hull, City of .* and Kingston upon Thames/);
+		// A part of one name is not taken silently (as "London" was for City of London).
+		expect(() =>
+			run('sen2', FIXTURES, '--authority', 'Hull', '--out', join(root, 'x.json'))
+		).toThrow(
+			`Cannot choose the authority in the SEN2 files under ${FIXTURES}: expected the full name of an authority or a code, got "Hull", a part of the name of Kingston upon Hull, City of (E06000010, 810). Give its full name, its new code (such as E09000021) or its old code (such as 314).`
+		);
 		expect(() =>
 			run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', join(root, 'x.json'))
-		).toThrow(/Cannot read the SEN2 folder .*nowhere: ENOENT/);
+		).toThrow(
+			/Cannot read the SEN2 folder .*nowhere: no such file or folder \(ENOENT\)\. Give the folder holding the DfE SEN2 CSV files\./
+		);
 		// --out is checked first: a folder that does not exist fails before any file is read.
 		expect(() =>
 			run('sen2', FIXTURES, '--authority', '314', '--out', join(root, 'no', 'x.json'))
@@ -195,6 +216,17 @@ describe('forecast sen2', () => {
 		expect(() => run('sen2', FIXTURES, '--out', join(root, 'x.json'))).toThrow(/--authority NAME/);
 		expect(() => run('sen2', FIXTURES, '--authority', '314')).toThrow(/--out FILE/);
 	});
+
+	it.skipIf(!existsSync('/sys/kernel'))(
+		'refuses an --out folder that exists but cannot be written to before reading any file',
+		() => {
+			expect(() =>
+				run('sen2', join(root, 'nowhere'), '--authority', '314', '--out', '/sys/k.json')
+			).toThrow(
+				'Cannot write /sys/k.json: the folder /sys cannot be written to: permission denied (EACCES).'
+			);
+		}
+	);
 
 	it('exits with code 2 and the message on stderr for an unknown authority', () => {
 		const r = spawnSync(

@@ -3,7 +3,10 @@
  *
  * An authority has a name, a new (ONS) code such as `E09000021` and an old (DfE) code such as
  * `314`. A row belongs to an authority when either code matches: ONS codes change when a council
- * is re-formed while its DfE code stays, so matching either keeps the whole history.
+ * is re-formed while its DfE code stays (Buckinghamshire E10000002 → E06000060 in 2020, Gateshead
+ * E08000020 → E08000037 and Northumberland E06000048 → E06000057 in 2013), so matching either
+ * keeps the whole history. The ONS codes an authority had before its latest are kept as its
+ * `formerCodes`, so that any of its identifiers chooses it, and the same series.
  */
 import { ImportError, quote } from '../csv/errors';
 
@@ -13,6 +16,11 @@ export interface Authority {
 	newCode: string;
 	/** DfE (old LA) code, e.g. `314`; kept as text, it is an identifier. */
 	oldCode: string;
+	/**
+	 * ONS codes the authority's rows had before `newCode` (same DfE code), oldest first, such as
+	 * Buckinghamshire's `E10000002`; absent when there are none.
+	 */
+	formerCodes?: string[];
 }
 
 /** The columns of a SEN2 row that say where it is about. */
@@ -30,6 +38,8 @@ export interface AuthorityRow {
  */
 export class AuthorityRegistry {
 	private readonly byKey = new Map<string, Authority & { period: string }>();
+	/** Every ONS code seen under a key, with the latest period it was seen in. */
+	private readonly codesByKey = new Map<string, Map<string, string>>();
 
 	/** Registers the authority of a row; rows that are not about a local authority are ignored. */
 	add(row: AuthorityRow): void {
@@ -43,12 +53,26 @@ export class AuthorityRegistry {
 		if (!known || comparePeriods(period, known.period) > 0) {
 			this.byKey.set(key, { name, newCode, oldCode, period });
 		}
+		if (newCode) {
+			const codes = this.codesByKey.get(key) ?? this.codesByKey.set(key, new Map()).get(key)!;
+			const code = newCode.toUpperCase();
+			const seen = codes.get(code);
+			if (seen === undefined || comparePeriods(period, seen) > 0) codes.set(code, period);
+		}
 	}
 
-	/** The authorities seen, sorted by name. */
+	/** The authorities seen, sorted by name, each with its former ONS codes if it has any. */
 	list(): Authority[] {
-		return [...this.byKey.values()]
-			.map(({ name, newCode, oldCode }) => ({ name, newCode, oldCode }))
+		return [...this.byKey.entries()]
+			.map(([key, { name, newCode, oldCode }]) => {
+				const former = [...(this.codesByKey.get(key) ?? new Map<string, string>()).entries()]
+					.filter(([code]) => code !== newCode.toUpperCase())
+					.sort((a, b) => comparePeriods(a[1], b[1]))
+					.map(([code]) => code);
+				const a: Authority = { name, newCode, oldCode };
+				if (former.length > 0) a.formerCodes = former;
+				return a;
+			})
 			.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.oldCode.localeCompare(b.oldCode));
 	}
 }
@@ -71,12 +95,24 @@ export function isLocalAuthorityRow(row: AuthorityRow): boolean {
 	return level === 'local authority' && hasCode;
 }
 
-/** Whether a row's codes are an authority's (either code is enough). */
+/** Whether a row's codes are an authority's (either code is enough; a former ONS code too). */
 export function rowIsAuthority(a: Authority, newCode: string, oldCode: string): boolean {
 	const n = newCode.trim().toUpperCase();
 	const o = oldCode.trim();
 	return (
-		(a.newCode !== '' && n === a.newCode.toUpperCase()) || (a.oldCode !== '' && o === a.oldCode)
+		(a.newCode !== '' && n === a.newCode.toUpperCase()) ||
+		(a.oldCode !== '' && o === a.oldCode) ||
+		(n !== '' && (a.formerCodes ?? []).includes(n))
+	);
+}
+
+/** Whether a query is one of an authority's codes: new, old or former (any case). */
+function hasCode(a: Authority, query: string): boolean {
+	const upper = query.toUpperCase();
+	return (
+		(a.newCode !== '' && a.newCode.toUpperCase() === upper) ||
+		(a.oldCode !== '' && a.oldCode === query) ||
+		(a.formerCodes ?? []).includes(upper)
 	);
 }
 
@@ -104,18 +140,22 @@ export function rowMightMatch(
 }
 
 /**
- * Chooses one authority by name or code. In order: the new code (`E09000021`), the old code
- * (`314`), the exact name (any case), the name ignoring punctuation ("Bristol City of"), then a
- * name containing the query as whole words when only one does ("Hull"). "Kingston" matches both
- * "Kingston upon Hull, City of" and "Kingston upon Thames", so it is refused and both are listed;
- * a query that matches nothing is refused with the closest names.
+ * Chooses one authority by name or code. In order: the new code (`E09000021`, or a former one
+ * such as Buckinghamshire's `E10000002`), the old code (`314`), the exact name (any case), the
+ * name ignoring punctuation ("Bristol City of"), then — unless `options.exact` — a name containing
+ * the query as whole words when only one does ("Hull"). "Kingston" matches both "Kingston upon
+ * Hull, City of" and "Kingston upon Thames", so it is refused and both are listed; a query that
+ * matches nothing (with `exact`, a part of a name) is refused with the closest names.
  * @param source names the files, for the message.
+ * @param options.exact refuse a part of a name (the command line, where nobody sees the choice
+ * before the import); the app's picker shows the authority chosen, so it takes parts.
  * @example selectAuthority(list, '314').name // 'Kingston upon Thames'
  */
 export function selectAuthority(
 	authorities: readonly Authority[],
 	query: string,
-	source = 'the SEN2 files'
+	source = 'the SEN2 files',
+	options: { exact?: boolean } = {}
 ): Authority {
 	const q = query.trim();
 	const expected =
@@ -126,7 +166,8 @@ export function selectAuthority(
 	const upper = q.toUpperCase();
 	const byCode =
 		authorities.find((a) => a.newCode.toUpperCase() === upper) ??
-		authorities.find((a) => a.oldCode === q);
+		authorities.find((a) => a.oldCode === q) ??
+		authorities.find((a) => hasCode(a, q));
 	if (byCode && q !== '') return byCode;
 
 	const exact = authorities.filter(
@@ -139,6 +180,15 @@ export function selectAuthority(
 	const candidates =
 		(exact.length > 1 ? exact : loose.length > 1 ? loose : null) ??
 		authorities.filter((a) => n !== '' && ` ${normaliseName(a.name)} `.includes(` ${n} `));
+	if (candidates.length === 1 && options.exact) {
+		throw new ImportError(
+			source,
+			null,
+			'la_name',
+			'the full name of an authority or a code',
+			`${quote(query)}, a part of the name of ${describeAuthority(candidates[0])}`
+		);
+	}
 	if (candidates.length === 1) return candidates[0];
 	if (candidates.length > 1) {
 		throw new ImportError(

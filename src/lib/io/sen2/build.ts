@@ -535,6 +535,47 @@ class Builder {
 		}
 	}
 
+	/**
+	 * Warns, naming the years, when the January censuses read are not consecutive: a census far
+	 * from the others (a mistyped time_period, files of two eras mixed) would otherwise become the
+	 * base census silently, projected from flows of years long before it.
+	 */
+	private warnCensusGaps(): void {
+		const CENSUS: readonly SeriesName[] = [
+			'caseloadTotal',
+			'caseloadByAgeBand',
+			'caseloadBySetting'
+		];
+		// Where each census was read: its total's first row, else its first by band or setting.
+		const first = new Map<number, { rank: number; at: At }>();
+		for (const e of this.series.values()) {
+			const rank = CENSUS.indexOf(e.series);
+			if (rank < 0) continue;
+			const seen = first.get(e.at.year);
+			const better =
+				!seen ||
+				rank < seen.rank ||
+				(rank === seen.rank && e.at.file === seen.at.file && e.at.row < seen.at.row);
+			if (better) first.set(e.at.year, { rank, at: e.at });
+		}
+		const years = [...first.keys()].sort((a, b) => a - b);
+		for (let i = 1; i < years.length; i++) {
+			const [before, after] = [years[i - 1], years[i]];
+			if (after - before <= 1) continue;
+			const missing = after - before === 2 ? `${before + 1}` : `${before + 1}–${after - 1}`;
+			const { at } = first.get(after)!;
+			this.warn(
+				at.file.name,
+				at.row,
+				'time_period',
+				`the January censuses jump from ${before} to ${after}: no caseload for ${missing}` +
+					(i === years.length - 1
+						? `; ${after}, the latest, is the base census the wizard proposes: check its time_period`
+						: '')
+			);
+		}
+	}
+
 	result(files: Sen2ImportResult['files']): Sen2ImportResult {
 		for (const c of this.conflicts.values()) {
 			this.warn(
@@ -555,6 +596,7 @@ class Builder {
 				periods.length
 			);
 		}
+		this.warnCensusGaps();
 		const pick = (s: SeriesName) => [...this.series.values()].filter((e) => e.series === s);
 		const figure = (e: Stored): Figure => sen2(e.value, e.ref);
 		const years = (s: SeriesName): YearCount[] =>

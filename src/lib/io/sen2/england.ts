@@ -101,7 +101,7 @@ export function readSen2England(files: readonly Sen2TextFile[]): Sen2England {
 
 /**
  * Splits the rows by authority in one pass over each file: an authority's rows are those whose
- * new or old code is its (as `rowIsAuthority`), in file order.
+ * new (or former new) or old code is its (as `rowIsAuthority`), in file order.
  * @example groupByAuthority(readSen2England(files))[0].files[0].rows.length
  */
 export function groupByAuthority(england: Sen2England): AuthorityRows[] {
@@ -124,6 +124,7 @@ export function groupByAuthority(england: Sen2England): AuthorityRows[] {
 			const { byNew, byOld } = perFile[k];
 			const at = new Set([
 				...(authority.newCode ? (byNew.get(authority.newCode.toUpperCase()) ?? []) : []),
+				...(authority.formerCodes ?? []).flatMap((c) => byNew.get(c) ?? []),
 				...(authority.oldCode ? (byOld.get(authority.oldCode) ?? []) : [])
 			]);
 			const rows = [...at].sort((a, b) => a - b).map((i) => f.rows[i]);

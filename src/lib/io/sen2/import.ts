@@ -5,7 +5,7 @@
  */
 import { ImportError } from '../csv/errors';
 import { parseCsv } from '../csv/parse';
-import type { Authority } from './authorities';
+import { selectAuthority, type Authority } from './authorities';
 import type { Sen2ImportResult } from './build';
 import { Sen2Collector } from './collect';
 import type { Sen2FileKind } from './kinds';
@@ -21,18 +21,45 @@ export interface Sen2TextFile {
 
 /**
  * Imports one authority's history from SEN2 files (any of the 2022-release and 2023+ files, one
- * of each kind). `authority` is a name, a new or old code, or an Authority. Throws an ImportError
- * naming the file, row and column at the first problem; nothing is returned then.
+ * of each kind). `authority` is a name, a new, former or old code, or an Authority. A name or
+ * code is resolved against every authority of the files first (`selectAuthority`, `options.exact`
+ * refusing a part of a name), so that every identifier of an authority whose ONS code changed
+ * gives the same rows: its whole history, not only the years filed under the code typed. Throws
+ * an ImportError naming the file, row and column at the first problem; nothing is returned then.
  * @example importSen2([{ name: 'sen2_age_caseload.csv', text }], 'Kingston upon Thames').history.caseloadTotal
  */
 export function importSen2(
 	files: readonly Sen2TextFile[],
 	authority: string | Authority,
-	mapping: Sen2Mapping = DEFAULT_SEN2_MAPPING
+	mapping: Sen2Mapping = DEFAULT_SEN2_MAPPING,
+	options: { exact?: boolean } = {}
 ): Sen2ImportResult {
-	const collector = new Sen2Collector(authority);
-	readInto(collector, files);
+	if (files.length === 0) {
+		throw new ImportError('SEN2 import', null, null, 'at least one SEN2 file', 'none');
+	}
+	// Each file is parsed once; its rows are read twice when a name or code must be resolved.
+	const parsed = files.map((f) => ({ name: f.name, csv: parseCsv(f.text, f.name) }));
+	let chosen = authority;
+	if (typeof authority === 'string') {
+		const scan = new Sen2Collector(null);
+		feed(scan, parsed);
+		const source = parsed.map((f) => f.name).join(', ');
+		chosen = selectAuthority(scan.authorities(), authority, source, options);
+	}
+	const collector = new Sen2Collector(chosen);
+	feed(collector, parsed);
 	return collector.finish(mapping);
+}
+
+function feed(
+	collector: Sen2Collector,
+	parsed: readonly { name: string; csv: ReturnType<typeof parseCsv> }[]
+): void {
+	for (const f of parsed) {
+		collector.beginFile(f.name, f.csv.header);
+		for (const row of f.csv.rows) collector.addRow(row);
+		collector.endFile();
+	}
 }
 
 /**

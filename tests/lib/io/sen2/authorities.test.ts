@@ -62,6 +62,25 @@ describe('listAuthorities', () => {
 		];
 		expect(listAuthorities(rows)).toEqual([BRISTOL, THAMES]);
 	});
+
+	it('keeps the ONS codes an authority had before its latest, oldest first', () => {
+		const row = (p: string, n: string) => ({
+			time_period: p,
+			geographic_level: 'Local authority',
+			la_name: 'Buckinghamshire',
+			new_la_code: n,
+			old_la_code: '825'
+		});
+		expect(
+			listAuthorities([
+				row('2021', 'E06000060'),
+				row('2019', 'E10000002'),
+				row('2010', 'E10000002')
+			])
+		).toEqual([
+			{ name: 'Buckinghamshire', newCode: 'E06000060', oldCode: '825', formerCodes: ['E10000002'] }
+		]);
+	});
 });
 
 describe('selectAuthority', () => {
@@ -104,6 +123,25 @@ describe('selectAuthority', () => {
 			/got "Zzz"; none is close among the 4 authorities$/
 		);
 		expect(thrown(() => selectAuthority(LIST, '999')).message).toMatch(/got "999"/);
+	});
+
+	it('finds an authority by a former ONS code (same DfE code)', () => {
+		const bucks: Authority = {
+			name: 'Buckinghamshire',
+			newCode: 'E06000060',
+			oldCode: '825',
+			formerCodes: ['E10000002']
+		};
+		expect(selectAuthority([...LIST, bucks], 'E10000002')).toBe(bucks);
+		expect(selectAuthority([...LIST, bucks], 'e10000002')).toBe(bucks);
+		expect(rowIsAuthority(bucks, 'E10000002', '')).toBe(true);
+	});
+
+	it('refuses a part of a name with exact, naming the authority it is part of', () => {
+		expect(() => selectAuthority(LIST, 'Hull', 'the SEN2 files', { exact: true })).toThrow(
+			'the SEN2 files, column "la_name": expected the full name of an authority or a code, got "Hull", a part of the name of Kingston upon Hull, City of (E06000010, 810)'
+		);
+		expect(selectAuthority(LIST, 'Bristol City of', 'x', { exact: true })).toBe(BRISTOL);
 	});
 
 	it('refuses any query when the files have no authority', () => {

@@ -468,3 +468,88 @@ describe('importSen2 result', () => {
 		expect(r.files.map((f) => f.rows)).toEqual([2, 3]);
 	});
 });
+
+describe('importSen2 for an authority whose ONS code changed', () => {
+	// Kingston's rows before 2020 filed under a former code, as Buckinghamshire's are under
+	// E10000002 before it became E06000060 (its DfE code 825 unchanged).
+	const FORMER = 'E09000999';
+	const renamed = RELEASE_2022.map((path) =>
+		path === AGE_NEW_PLANS
+			? fixture(path) // 2020 and 2021 only
+			: withCell(
+					fixture(path),
+					(r) => r.old_la_code === '314' && Number(r.time_period.slice(0, 4)) < 2020,
+					'new_la_code',
+					FORMER
+				)
+	);
+
+	it('gives the same history whichever identifier names it: name, new, former or old code', () => {
+		const byName = importSen2(renamed, KINGSTON);
+		expect(byName.history.caseloadTotal!.map((r) => r.year)).toEqual([2015, 2018, 2020, 2021]);
+		expect(byName.authority).toEqual({
+			name: KINGSTON,
+			newCode: 'E09000021',
+			oldCode: '314',
+			formerCodes: [FORMER]
+		});
+		for (const id of ['E09000021', FORMER, FORMER.toLowerCase(), '314']) {
+			expect(importSen2(renamed, id), id).toEqual(byName);
+		}
+	});
+
+	it('lists it once, with its former code', () => {
+		const kingston = scanSen2(renamed).authorities.filter((a) => a.oldCode === '314');
+		expect(kingston).toEqual([
+			{ name: KINGSTON, newCode: 'E09000021', oldCode: '314', formerCodes: [FORMER] }
+		]);
+	});
+});
+
+describe('importSen2 with exact names', () => {
+	const files = RELEASE_2022.map(fixture);
+
+	it('refuses a part of a name, naming the authority it is part of', () => {
+		expect(importSen2(files, 'Hull').authority.oldCode).toBe('810'); // the app's picker
+		expect(thrown(() => importSen2(files, 'Hull', undefined, { exact: true })).message).toMatch(
+			/expected the full name of an authority or a code, got "Hull", a part of the name of Kingston upon Hull, City of \(E06000010, 810\)$/
+		);
+	});
+
+	it('takes the full name in any case and punctuation, or a code', () => {
+		for (const q of ['kingston upon hull city of', 'Kingston upon Hull, City of', '810']) {
+			expect(importSen2(files, q, undefined, { exact: true }).authority.oldCode, q).toBe('810');
+		}
+	});
+});
+
+describe('importSen2 with a gap between censuses', () => {
+	it('warns, naming the years, when a census is far from the others (a mistyped time_period)', () => {
+		const moved = (path: string) =>
+			withCell(
+				fixture(path),
+				(r) => r.old_la_code === '314' && r.time_period === '2021',
+				'time_period',
+				'2030'
+			);
+		const result = importSen2(
+			[moved(AGE_CASELOAD), moved(ESTAB_CASELOAD), fixture(AGE_NEW_PLANS)],
+			KINGSTON
+		);
+		const gaps = result.warnings.filter((w) => w.message.includes('censuses jump'));
+		expect(gaps.map(describeWarning).at(-1)).toMatch(
+			/^sen2_(age|estab)_caseload\.csv, row \d+, column "time_period": the January censuses jump from 2020 to 2030: no caseload for 2021–2029; 2030, the latest, is the base census the wizard proposes: check its time_period$/
+		);
+	});
+
+	it('names a single missing year as one year', () => {
+		const result = importSen2([fixture(AGE_CASELOAD)], KINGSTON);
+		// The extract holds 2015, 2018, 2020 and 2021.
+		expect(result.warnings.map((w) => w.message)).toEqual(
+			expect.arrayContaining([
+				'the January censuses jump from 2015 to 2018: no caseload for 2016–2017',
+				'the January censuses jump from 2018 to 2020: no caseload for 2019'
+			])
+		);
+	});
+});
