@@ -32,14 +32,14 @@ import type { Dataset, YearFigures } from '../model/dataset';
 import type { Figure } from '../model/provenance';
 import { derived } from '../model/provenance';
 import type { FlowTarget, Scenario } from '../model/scenario';
+import { REBASED_PREFIX, isRebasedTarget } from '../model/rebase-marks';
 import type { FinancialYear } from '../model/years';
 import { total } from './population';
 import { metricSeries, projectExpected } from './project';
 import type { PreparedDataset } from './workbench';
 import { compile } from './workbench';
 
-/** Formula prefix of a flow target set by re-basing (how one is told from a user's target). */
-export const REBASED_PREFIX = 'Re-based on the actual';
+export { REBASED_PREFIX };
 /** Formula prefix of a plan's own projection, pinned when an actual arrived. */
 export const PLAN_KEPT_PREFIX = 'The plan’s own projection';
 
@@ -55,11 +55,6 @@ export function isRebaseFigure(f: Figure | null | undefined): boolean {
 		(f.source.formula.startsWith(REBASED_PREFIX) || f.source.formula.startsWith(PLAN_KEPT_PREFIX))
 	);
 }
-
-const isRebasedTarget = (t: FlowTarget) =>
-	[t.joiners, t.leavers].some(
-		(f) => f?.source.kind === 'derived' && f.source.formula.startsWith(REBASED_PREFIX)
-	);
 
 /** The scenario with one ledger line's pins removed for `years`. */
 function withoutPins(scenario: Scenario, years: readonly FinancialYear[]): Scenario {

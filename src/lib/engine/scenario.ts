@@ -21,6 +21,8 @@ import { ageBandOfNcy } from '../model/categories';
 import type { Dataset, EstimatorId, LedgerLineId, YearFigures } from '../model/dataset';
 import type { Lever, Scenario } from '../model/scenario';
 import { PHASE_TRANSFERS } from '../model/scenario';
+import { isRebasedTarget } from '../model/rebase-marks';
+import { isActualSource } from '../model/actuals';
 import { describeLeverInWords } from '../model/describe-scenario';
 import type { FinancialYear } from '../model/years';
 import { financialYearOfCensus, withinYears } from '../model/years';
@@ -75,6 +77,11 @@ export interface CompiledScenario {
 	estimator: EstimatorId;
 	/** Scale applied to each step's joiners and leavers to meet flow targets (1 = none). */
 	calibration: { joiners: number[]; leavers: number[] };
+	/**
+	 * The expected placement cost (£) in the last pinned year that non-placement spend was
+	 * calibrated on (§3.3; before re-basing, decision 0036); NaN when no year is pinned.
+	 */
+	calibrationPlacementCost: number;
 	/** Persistent deviations each Monte Carlo simulation draws (the demand model's), or null. */
 	uncertainty: PersistentUncertainty | null;
 	warnings: string[];
@@ -220,7 +227,9 @@ export function compileScenario(
 		expectedPlacementCost.push(placementCost(stock, unitCosts[k]));
 	}
 
-	const finance = compileFinance(dataset, scenario, years, pinned, expectedPlacementCost, warnings);
+	const costs = calibrationCosts(dataset, scenario, demand, options, expectedPlacementCost, pinned);
+	const finance = compileFinance(dataset, scenario, years, pinned, costs, warnings);
+	const lastPinned = pinned.lastIndexOf(true);
 	const savingsLines = dataset.finance.savings.map((s) => ({
 		id: s.id,
 		name: s.name,
@@ -241,6 +250,7 @@ export function compileScenario(
 		savingsLines,
 		estimator,
 		calibration,
+		calibrationPlacementCost: lastPinned >= 0 ? costs[lastPinned] : NaN,
 		uncertainty: demand.uncertainty,
 		warnings
 	};
@@ -434,6 +444,46 @@ function compileUnitCosts(
 		out.push(Float64Array.from(current));
 	});
 	return out;
+}
+
+/**
+ * The placement costs non-placement spend is calibrated on (§3.3): the expected projection's. A
+ * census re-based on an actual (decision 0012) at or before the last pinned year changes that
+ * year's caseload; unless that year's spend is an actual too, the pinned spend was set without
+ * knowing it, so the calibration uses the projection before re-basing (decision 0036). Otherwise
+ * more children than projected in January would be taken out of non-placement spend, and lower
+ * every later year's deficit.
+ */
+function calibrationCosts(
+	dataset: Dataset,
+	scenario: Scenario,
+	demand: DemandModel,
+	options: CompileOptions,
+	expectedPlacementCost: number[],
+	pinned: boolean[]
+): number[] {
+	const b = pinned.lastIndexOf(true);
+	if (b < 0) return expectedPlacementCost;
+	const census = demand.censuses[b];
+	const targets = scenario.demand.flowTargets;
+	if (!targets.some((t) => isRebasedTarget(t) && t.census <= census)) return expectedPlacementCost;
+	const fy = financialYearOfCensus(census);
+	const spend =
+		scenario.ledger.hnb_expenditure_before_savings?.[fy] ??
+		dataset.finance.lines.hnb_expenditure_before_savings?.[fy];
+	if (spend && isActualSource(spend.source)) return expectedPlacementCost;
+	const before = compileScenario(
+		dataset,
+		{
+			...scenario,
+			demand: { ...scenario.demand, flowTargets: targets.filter((t) => !isRebasedTarget(t)) }
+		},
+		demand,
+		{ ...options, skipStructural: true }
+	);
+	const costs = expectedPlacementCost.slice();
+	costs[b] = before.calibrationPlacementCost;
+	return costs;
 }
 
 function compileFinance(

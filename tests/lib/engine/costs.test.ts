@@ -65,6 +65,7 @@ function twoSettings(): CompiledScenario {
 		savingsLines: [],
 		estimator: 'pooled',
 		calibration: { joiners: [1, 1], leavers: [1, 1] },
+		calibrationPlacementCost: NaN,
 		uncertainty: null,
 		warnings: []
 	};

@@ -16,7 +16,7 @@ import {
 	keepPlan,
 	rebaseScenario
 } from '$lib/engine/rebase';
-import { prepareDataset, runExpected } from '$lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '$lib/engine/workbench';
 import { metricValues } from '$lib/model/results';
 import { validateDataset } from '$lib/model/validate-dataset';
 
@@ -137,6 +137,44 @@ describe('applyActuals: a census actual', () => {
 			spend: []
 		});
 		expect(metricValues(r.result(BASELINE_TREND), 'ehcp_total')[0]).toBeCloseTo(1510, 6);
+	});
+});
+
+describe('applyActuals: a census actual and the spend calibrated on it (decision 0036)', () => {
+	const deficit = (r: ReturnType<typeof runExpected>) =>
+		metricValues(r, 'cumulative_deficit_before_sv');
+
+	it('raises later deficits when more children are counted than projected, and lowers them when fewer', () => {
+		const before = deficit(runExpected(prepared, byName(scenarios, BASELINE_TREND)));
+		const more = deficit(
+			apply({ caseload: [census(2022, 1650)], spend: [] }).result(BASELINE_TREND)
+		);
+		const fewer = deficit(
+			apply({ caseload: [census(2022, 1500)], spend: [] }).result(BASELINE_TREND)
+		);
+		// 2021/22 is pinned: its spend is the ledger's either way.
+		expect(more[0]).toBeCloseTo(before[0], 0);
+		expect(fewer[0]).toBeCloseTo(before[0], 0);
+		for (let k = 1; k < before.length; k++) {
+			expect(more[k]).toBeGreaterThan(before[k]);
+			expect(fewer[k]).toBeLessThan(before[k]);
+		}
+	});
+
+	it('calibrates on the re-based caseload when the year’s spend is an actual too', () => {
+		const both = apply({ caseload: [census(2022, 1650)], spend: [] });
+		const withSpend = apply({
+			caseload: [census(2022, 1650)],
+			spend: [{ year: '2021/22', value: actualFigure(33_052_000) }]
+		});
+		const c = (x: typeof both) =>
+			compile(x.next, byName(x.scenarios, BASELINE_TREND)).calibrationPlacementCost;
+		// Both actual: the cost of the 1,650 counted; a forecast pin: the cost before re-basing.
+		expect(c(withSpend)).toBeGreaterThan(c(both));
+		expect(c(both)).toBeCloseTo(
+			compile(prepared, byName(scenarios, BASELINE_TREND)).calibrationPlacementCost,
+			0
+		);
 	});
 });
 
