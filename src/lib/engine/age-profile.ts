@@ -63,9 +63,15 @@ function sharesOf(ratios: readonly number[]): Float64Array {
 	return out;
 }
 
-/** `d` scaled within each band to the band targets (an even spread where a band is empty). */
-function rake(d: readonly number[], targets: readonly number[]): number[] {
-	const out = d.slice();
+/**
+ * `d` scaled within each band to the band targets (an even spread where a band is empty), into
+ * `out` (a new array by default).
+ */
+function rake(
+	d: readonly number[],
+	targets: readonly number[],
+	out: number[] = d.slice()
+): number[] {
 	AGE_BANDS.forEach((b, i) => {
 		let s = 0;
 		for (let a = b.minAge; a <= b.maxAge; a++) s += d[a];
@@ -131,33 +137,48 @@ export function fitBandModel(
 		for (const b of bands)
 			exposure.set(b.id, exposure.get(b.id)! + (caseload.get(y)?.get(b.id) ?? 0));
 	const targetsOf = (y: number) => bands.map((b) => caseload.get(y)?.get(b.id) ?? 0);
+	// Everything a run reads, looked up once: the fit runs the history some 20,000 times.
+	const targets = years.map((y) => targetsOf(y + 1));
+	const joined = years.map((y) => bands.map((b) => newPlans.get(y)?.get(b.id) ?? 0));
+	const start = years.length > 0 ? rake(new Array(AGES).fill(1), targetsOf(years[0])) : [];
+	const bandAt = Array.from({ length: AGES }, (_, a) => bandOfAge(a));
+	const next = new Array<number>(AGES);
+	const heldBuffer = new Array<number>(AGES);
+	let lastRatios: readonly number[] | null = null;
+	let lastShares = sharesOf(bands.map(() => 1));
 
 	/** Runs the history; returns the squared error and the last January's within-band ages. */
 	const run = (rates: readonly number[], ratios: readonly number[]) => {
-		const shares = sharesOf(ratios);
-		let d = years.length > 0 ? rake(new Array(AGES).fill(1), targetsOf(years[0])) : [];
+		// Shares change only when the ratios do (the ratio search), not in the rate search.
+		if (ratios !== lastRatios) {
+			lastShares = sharesOf(ratios);
+			lastRatios = ratios;
+		}
+		const shares = lastShares;
+		let d = start;
 		let err = 0;
-		years.forEach((y, k) => {
-			const next = new Array(AGES).fill(0);
-			for (let a = 0; a + 1 < AGES; a++) next[a + 1] += d[a] * (1 - rates[bandOfAge(a)]);
-			bands.forEach((b, i) => {
-				const j = newPlans.get(y)?.get(b.id) ?? 0;
+		for (let k = 0; k < years.length; k++) {
+			next.fill(0);
+			for (let a = 0; a + 1 < AGES; a++) next[a + 1] += d[a] * (1 - rates[bandAt[a]]);
+			for (let i = 0; i < bands.length; i++) {
+				const b = bands[i];
+				const j = joined[k][i];
 				// j / width for the even spread: the same numbers as before ratios were fitted.
 				const width = b.maxAge - b.minAge + 1;
 				for (let a = b.minAge; a <= b.maxAge; a++)
 					next[a] += ratios[i] === 1 ? j / width : j * shares[a];
-			});
-			const target = targetsOf(y + 1);
+			}
+			const target = targets[k];
 			// The first year burns in the within-band age profile, which starts out even.
 			if (k > 0 || years.length === 1) {
-				bands.forEach((b, i) => {
+				for (let i = 0; i < bands.length; i++) {
 					let s = 0;
-					for (let a = b.minAge; a <= b.maxAge; a++) s += next[a];
+					for (let a = bands[i].minAge; a <= bands[i].maxAge; a++) s += next[a];
 					err += (s - target[i]) ** 2;
-				});
+				}
 			}
-			d = rake(next, target);
-		});
+			d = rake(next, target, heldBuffer);
+		}
 		return { err, d, shares };
 	};
 
@@ -193,11 +214,13 @@ export function fitBandModel(
 				);
 				moved = Math.max(moved, Math.abs(Math.log(best) - Math.log(ratios[i])) / 10);
 				ratios[i] = best;
+				lastRatios = null; // changed in place: the cached shares are stale
 			}
 		}
 		if (moved < 1e-6) break;
 	}
-	const { d, shares } = run(rates, ratios);
+	const { d: last, shares } = run(rates, ratios);
+	const d = last.slice();
 	const stockShares = new Float64Array(AGES);
 	const held = d.length === AGES ? d : new Array(AGES).fill(1);
 	bands.forEach((b) => {
