@@ -110,6 +110,20 @@ describe('the deficit chart', () => {
 		expect(svg.getAttribute('data-units')).toBe('£ million');
 	});
 
+	it('labels the deficit axis with enough decimals that no two neighbouring ticks read the same', async () => {
+		const small = {
+			...plan,
+			id: 'small',
+			label: 'Small',
+			values: [0, 600_000, 1_200_000, 1_900_000]
+		};
+		const { svg } = await draw([small], [2_000_000, 2_000_000, 2_000_000, 2_000_000]);
+		const ticks = [...svg.querySelectorAll('g.axis-y .tick text')].map((t) => t.textContent);
+		expect(ticks.length).toBeGreaterThan(2);
+		expect(ticks.every((t, i) => i === 0 || t !== ticks[i - 1])).toBe(true);
+		expect(ticks).toContain('£0.5m');
+	});
+
 	it('draws the same SVG for the same data', async () => {
 		const { svg } = await draw();
 		expect(markup(svg)).toMatchSnapshot();
