@@ -4,7 +4,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The new dataset wizard's step (0 …), kept in history so that Back goes to the one before. */
+			wizardStep?: number;
+		}
 		// interface Platform {}
 	}
 }

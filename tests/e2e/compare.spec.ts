@@ -74,4 +74,33 @@ test.describe('comparing scenarios', () => {
 		expect(w.errors).toEqual([]);
 		expect(w.foreign).toEqual([]);
 	});
+
+	test('unticking every scenario shows none, says so, keeps the boxes in step across a reload and saves no set', async ({
+		page
+	}) => {
+		await page.goto('/compare/');
+		const boxes = page.getByRole('group', { name: 'Scenarios compared' }).getByRole('checkbox');
+		await expect(boxes).toHaveCount(3);
+		for (const name of [PLAN, MAY, BASELINE]) {
+			await page.getByRole('checkbox', { name }).uncheck();
+		}
+		for (const name of [PLAN, MAY, BASELINE]) {
+			await expect(page.getByRole('checkbox', { name })).not.toBeChecked();
+		}
+		await expect(page.getByTestId('shown-note')).toHaveText('Showing 0 of 3 scenarios.');
+		await expect(page.getByText('Select at least one scenario.')).toBeVisible();
+		await expect(page.getByTestId('compare-deficit')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'Save set' })).toBeDisabled();
+		await page.reload();
+		await expect(page.getByTestId('shown-note')).toHaveText('Showing 0 of 3 scenarios.');
+		for (const name of [PLAN, MAY, BASELINE]) {
+			await expect(page.getByRole('checkbox', { name })).not.toBeChecked();
+		}
+		await page.getByRole('checkbox', { name: MAY }).check();
+		await page.getByLabel('Save this selection as').fill('May only');
+		await page.getByRole('button', { name: 'Save set' }).click();
+		await expect(page.getByTestId('saved-sets')).toContainText(
+			'Saved the set “May only” (1 scenario)'
+		);
+	});
 });

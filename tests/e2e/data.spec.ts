@@ -187,4 +187,52 @@ test.describe('bring your own data', () => {
 		expect(w.errors).toEqual([]);
 		expect(w.foreign).toEqual([]);
 	});
+
+	test('the browser’s Back moves between the wizard’s steps keeping what was entered, and asks before leaving it', async ({
+		page
+	}) => {
+		await page.goto('/data/');
+		await page
+			.getByRole('link', { name: /new dataset/i })
+			.first()
+			.click();
+		await expect(
+			page.getByRole('heading', { name: 'New dataset from SEN2 statistics' })
+		).toBeVisible();
+		await page.getByTestId('sen2-files').setInputFiles(SEN2_FILES);
+		await page.getByTestId('sen2-authority').fill('E06000010');
+		await page.getByTestId('sen2-import').click();
+		await expect(page.getByTestId('sen2-done')).toContainText('Imported');
+		await page.getByRole('button', { name: 'Next: the dataset' }).click();
+		await page.getByTestId('ds-name').fill('Hull, kept');
+
+		await page.goBack();
+		await expect(page.getByRole('heading', { name: 'Step 1 of 4: SEN2 statistics' })).toBeVisible();
+		await expect(page.getByTestId('sen2-summary')).toContainText('Caseload by age band: 2015–2021');
+		await page.goForward();
+		await expect(page.getByRole('heading', { name: 'Step 2 of 4: the dataset' })).toBeVisible();
+		await expect(page.getByTestId('ds-name')).toHaveValue('Hull, kept');
+
+		// Back from the first step would leave the wizard: asked first; staying keeps every entry.
+		await page.goBack();
+		const asked: string[] = [];
+		page.once('dialog', (d) => {
+			asked.push(d.message());
+			void d.dismiss();
+		});
+		await page.goBack();
+		await expect
+			.poll(() => asked)
+			.toEqual(['Leave the new dataset? What you have entered is not saved and will be lost.']);
+		await expect(page).toHaveURL(/\/data\/new\/?$/);
+		await expect(page.getByTestId('sen2-summary')).toBeVisible();
+		await page.goForward();
+		await expect(page.getByTestId('ds-name')).toHaveValue('Hull, kept');
+
+		// Leaving on purpose, once confirmed, goes.
+		await page.goBack();
+		page.once('dialog', (d) => void d.accept());
+		await page.getByRole('link', { name: 'Cancel' }).first().click();
+		await expect(page).toHaveURL(/\/data\/?$/);
+	});
 });

@@ -81,7 +81,8 @@ test.describe('witan.send files', () => {
 		const done = page.getByTestId('witan-imported');
 		await expect(done).toContainText('Imported “witan.send inputs (base January 2021)”');
 		await expect(done).toContainText(
-			`${DATASET.transitions!.length} transitions, base January 2021, projected to January 2025`
+			// Thousands separated, as every count on screen.
+			`${DATASET.transitions!.length.toLocaleString('en-GB')} transitions, base January 2021, projected to January 2025`
 		);
 		await expect(done).toContainText('with the scenario “Baseline (pooled, as witan.send)”');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(

@@ -3,6 +3,7 @@
  * colour-blindness) and RAG colours. Colour is never the only carrier of meaning: series also
  * get a legend and a data table, and a RAG colour is always shown with its label (`ragLabel`).
  */
+import { hsl } from 'd3';
 import type { DsgCategoryId } from '$lib/model/categories';
 import { CAP_COLOUR, OKABE_ITO, SCENARIO_COLOURS } from '$lib/model/colours';
 import { RAG_LABELS, type RagRating } from '$lib/model/kpi';
@@ -47,6 +48,32 @@ export const PLACEMENT_COLOURS: Readonly<Record<DsgCategoryId, string>> = {
 	post_16_fe: OKABE_ITO.orange,
 	other: OKABE_ITO.black
 };
+
+/**
+ * A colour for each placement setting, given its DSG category (in the chart's order): a category
+ * with one setting takes the category's colour; settings sharing a category take shades of it,
+ * darkest to lightest, so that no two settings look alike (19 settings no longer cycle through
+ * 8 colours) and a category's settings still read as one family.
+ * @example settingColours(['mainstream', 'independent_special']) // [PLACEMENT_COLOURS.mainstream, PLACEMENT_COLOURS.independent_special]
+ */
+export function settingColours(groups: readonly DsgCategoryId[]): string[] {
+	const size = new Map<DsgCategoryId, number>();
+	for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+	const seen = new Map<DsgCategoryId, number>();
+	return groups.map((g) => {
+		const n = size.get(g)!;
+		const k = seen.get(g) ?? 0;
+		seen.set(g, k + 1);
+		const base = PLACEMENT_COLOURS[g];
+		if (n === 1) return base;
+		const c = hsl(base);
+		// Black has no hue to shade: greys instead. Lightness spread over 0.2 … 0.75.
+		const light = 0.2 + (0.55 * k) / (n - 1);
+		if (Number.isNaN(c.h)) c.s = 0;
+		c.l = light;
+		return c.formatHex().toUpperCase();
+	});
+}
 
 /** Neutral colours for axes, gridlines, reference lines and unrated items. */
 export const NEUTRAL = {

@@ -107,3 +107,21 @@ export function wrapLabelParts(
 		return { line, space };
 	});
 }
+
+/**
+ * The fewest decimals (0 … `max`) at which neighbouring tick labels all differ, so that a small
+ * chart never reads "£1m, £1m" (ticks 0.5 apart at 0 decimals). At `max` when none does.
+ * @param format a tick's label at `dp` decimals
+ * @example distinctDecimals([0, 5e5, 1e6, 1.5e6], (v, dp) => formatMillions(v, { dp })) // 1
+ */
+export function distinctDecimals(
+	values: readonly number[],
+	format: (v: number, dp: number) => string,
+	max = 3
+): number {
+	for (let dp = 0; dp < max; dp++) {
+		const labels = values.map((v) => format(v, dp));
+		if (labels.every((l, i) => i === 0 || l !== labels[i - 1])) return dp;
+	}
+	return max;
+}

@@ -65,7 +65,7 @@ export const DSG_CATEGORIES = [
 	{ id: 'independent_special', label: 'NMSS or independent schools' },
 	{ id: 'alternative_provision', label: 'Hospital schools or alternative provision' },
 	{ id: 'post_16_fe', label: 'Post-16 and further education' },
-	{ id: 'other', label: 'Other, including direct payments' }
+	{ id: 'other', label: 'Other (NEET, educated elsewhere, early years, direct payments)' }
 ] as const satisfies readonly { id: string; label: string }[];
 
 export type DsgCategoryId = (typeof DSG_CATEGORIES)[number]['id'];

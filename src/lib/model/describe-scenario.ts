@@ -16,9 +16,11 @@ import { DEFAULT_MONTE_CARLO } from './scenario';
 import type { FinancialYear } from './years';
 import { formatNumber, formatPercent, formatPounds } from './format';
 import { censusOfFinancialYear, financialYearOfCensus, isFinancialYear } from './years';
+import { poolsWithEngland, trendLabel, type TrendOf } from './plain-words';
 
 /** What a description needs of the dataset: names of settings and savings lines. */
-export type DescribeContext = Pick<Dataset, 'settings' | 'finance'>;
+export type DescribeContext = Pick<Dataset, 'settings' | 'finance'> &
+	Partial<Pick<Dataset, 'estimation' | 'transitions'>>;
 
 /** Up to `dp` decimals, no trailing zeros, real minus sign (model/format.ts). */
 const en = (dp: number) => ({
@@ -169,8 +171,21 @@ function blank(s: Scenario): Scenario {
 	};
 }
 
-function estimatorWords(e: Scenario['demand']['estimator']): string {
-	return e === 'default' ? 'the dataset’s default trend' : lowerName(ESTIMATOR_LABELS[e]);
+/** A trend in words; whether the dataset pools with England is read from `ctx` when it says. */
+function estimatorWords(
+	e: Scenario['demand']['estimator'],
+	of: TrendOf,
+	ctx: DescribeContext
+): string {
+	if (e === 'default') return 'the dataset’s default trend';
+	if (!ctx.estimation) return lowerName(ESTIMATOR_LABELS[e]);
+	return lowerName(
+		trendLabel(
+			e,
+			of,
+			poolsWithEngland({ estimation: ctx.estimation, transitions: ctx.transitions ?? null })
+		)
+	);
 }
 
 function yearsOf(figures: YearFigures | undefined): FinancialYear[] {
@@ -283,10 +298,12 @@ export function describeScenario(
 	out.push(...ledgerChanges(s, p));
 	out.push(...deliveryChanges(s, p, ctx));
 	if (s.demand.estimator !== p.demand.estimator) {
-		out.push(`new plans follow ${estimatorWords(s.demand.estimator)}`);
+		out.push(`new plans follow ${estimatorWords(s.demand.estimator, 'new plans', ctx)}`);
 	}
 	if (s.demand.leaverEstimator !== p.demand.leaverEstimator) {
-		out.push(`ceased plans follow ${estimatorWords(s.demand.leaverEstimator)}`);
+		out.push(
+			`ceased plans follow ${estimatorWords(s.demand.leaverEstimator, 'ceased plans', ctx)}`
+		);
 	}
 	out.push(...flowTargetChanges(s, p));
 	const theirs = new Map(p.levers.map((l) => [l.id, l]));

@@ -204,6 +204,15 @@ export function formatCount(v: MaybeNumber, options?: FormatOptions & { dp?: num
 }
 
 /**
+ * A whole count with its noun, singular or plural as the count needs, thousands separated.
+ * @example countOf(8351, 'transition') // '8,351 transitions'
+ * @example countOf(1, 'local authority', 'local authorities') // '1 local authority'
+ */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+	return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+/**
  * A fraction shown as a percentage at `dp` decimals (default 1).
  * @example formatPercent(0.0117, 2) // '1.17%'
  * @example formatPercent(-0.25) // '−25.0%'

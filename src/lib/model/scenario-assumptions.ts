@@ -18,7 +18,7 @@ import { LEDGER_LINE_LABELS } from './dataset';
 import { formatCount, formatPercent, formatPounds } from './format';
 import type { Lever, Scenario } from './scenario';
 import { DEFAULT_MONTE_CARLO } from './scenario';
-import { estimatorInWords } from './plain-words';
+import { poolsWithEngland, trendInWords } from './plain-words';
 import type { FinancialYear } from './years';
 import { financialYearOfCensus } from './years';
 
@@ -134,8 +134,6 @@ function sourceOf(
 	return hasParent && same(mine, theirs) ? 'parent' : 'own';
 }
 
-const trendWords = estimatorInWords;
-
 /** Whether a lever's label already says every word of its description (then it is not repeated). */
 function saysTheSame(label: string, words: string): boolean {
 	const tokens = (x: string) =>
@@ -154,26 +152,27 @@ function demand(
 	trend: DefaultTrend | null
 ): Assumption[] {
 	const out: Assumption[] = [];
+	const pooled = poolsWithEngland(ctx);
 	const e = s.demand.estimator;
 	if (e === 'default') {
 		out.push({
 			topic: 'New plans',
 			words: trend
-				? `the dataset’s default trend: ${trendWords(trend.estimator)} (${trend.reason})`
+				? `the dataset’s default trend: ${trendInWords(trend.estimator, 'new plans', pooled)} (${trend.reason})`
 				: 'the dataset’s default trend (being worked out)',
 			source: 'dataset'
 		});
 	} else {
 		out.push({
 			topic: 'New plans',
-			words: trendWords(e),
+			words: trendInWords(e, 'new plans', pooled),
 			source: sourceOf(e, p?.demand.estimator, p !== null, false)
 		});
 	}
 	const l = s.demand.leaverEstimator;
 	out.push({
 		topic: 'Ceased plans',
-		words: trendWords(l),
+		words: trendInWords(l, 'ceased plans', pooled),
 		source: p
 			? sourceOf(l, p.demand.leaverEstimator, true, false)
 			: l === 'pooled'

@@ -124,17 +124,44 @@ export function scenarioWhere(raw: unknown, index?: number): string {
 const bandLabel = (band: unknown) => AGE_BANDS.find((b) => b.id === band)?.label;
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
 
+/** The names users see for the ids a lever refers to (settings, savings lines). */
+export interface LeverNames {
+	setting: (id: string) => string;
+	savingsLine: (id: string) => string;
+}
+
+/**
+ * The dataset's names for settings and savings lines; an id the dataset lacks stays as written.
+ * @example leverNames(kingston).setting('independent_special') // 'Independent special schools'
+ */
+export function leverNames(d: Pick<Dataset, 'settings' | 'finance'>): LeverNames {
+	const settings = new Map(d.settings.map((x) => [x.id, x.name]));
+	const lines = new Map(d.finance.savings.map((x) => [x.id, x.name]));
+	return {
+		setting: (id) => settings.get(id) ?? id,
+		savingsLine: (id) => lines.get(id) ?? id
+	};
+}
+
+const AS_WRITTEN: LeverNames = { setting: (id) => id, savingsLine: (id) => id };
+
 /**
  * A lever in words, from its label or else from what it does: "new plans ×1.09",
- * "20% of new plans from independent_special to maintained_special". Reads untrusted input.
+ * "20% of new plans from Independent special schools to Maintained special schools" — settings
+ * and savings lines by the names users see when `names` is given (ids otherwise). Reads
+ * untrusted input.
  * @example describeLever({ kind: 'joiners', multiplier: 1.09, band: null, label: '' }) // 'new plans ×1.09'
  */
-export function describeLever(raw: unknown): string {
+export function describeLever(raw: unknown, names: LeverNames = AS_WRITTEN): string {
 	const label = textProp(raw, 'label');
 	if (label && label.trim()) return `"${label}"`;
 	const kind = prop(raw, 'kind');
 	const n = (key: string) => num(prop(raw, key));
-	const s = (key: string) => textProp(raw, key);
+	const text = (key: string) => textProp(raw, key);
+	const s = (key: string) => {
+		const v = text(key);
+		return v === undefined ? undefined : names.setting(v);
+	};
 	const forBand = () => {
 		const b = bandLabel(prop(raw, 'band'));
 		return b ? ` for ages ${b}` : '';
@@ -173,14 +200,14 @@ export function describeLever(raw: unknown): string {
 			return `allocation growth${r !== undefined ? ` ${formatPercent(r)} a year` : ''}`;
 		}
 		case 'ledger': {
-			const line = s('line');
+			const line = text('line');
 			const a = n('amount');
 			return `"${line ? ledgerLabel(line) : '?'}" set${a !== undefined ? ` to ${a}` : ''}`;
 		}
 		case 'savings_delivery': {
 			const d = n('delivery');
-			const line = s('line');
-			return `savings delivery${d !== undefined ? ` ${formatPercent(d)}` : ''} for ${line ? `"${line}"` : 'every line'}`;
+			const line = text('line');
+			return `savings delivery${d !== undefined ? ` ${formatPercent(d)}` : ''} for ${line ? `"${names.savingsLine(line)}"` : 'every line'}`;
 		}
 		case 'sv_withholding':
 			return 'Safety Valve instalment withheld after a breach';
@@ -205,8 +232,8 @@ export function describeLever(raw: unknown): string {
 }
 
 /** `Scenario "X", lever 2 (new plans ×1.09)`. */
-function leverWhere(scenario: string, raw: unknown, i: PathKey): string {
-	return `${scenario}, lever ${typeof i === 'number' ? i + 1 : i} (${describeLever(raw)})`;
+function leverWhere(scenario: string, raw: unknown, i: PathKey, names?: LeverNames): string {
+	return `${scenario}, lever ${typeof i === 'number' ? i + 1 : i} (${describeLever(raw, names)})`;
 }
 
 function flowTargetWhere(scenario: string, raw: unknown, i: PathKey): string {
@@ -297,7 +324,7 @@ export function validateScenario(
 	checkSavingsDelivery(s, dataset, top, years, issues);
 	checkFlowTargets(s, dataset, top, issues);
 	checkLevers(s, dataset, top, years, issues);
-	if (issues.errorCount === 0) checkCombinedLevers(s, top, years, issues);
+	if (issues.errorCount === 0) checkCombinedLevers(s, top, years, issues, leverNames(dataset));
 	checkMonteCarlo(s, top, issues);
 	if (issues.errorCount > 0) {
 		return { ok: false, errors: issues.errors(top), warnings: issues.warnings() };
@@ -416,8 +443,9 @@ function checkLevers(
 	const settingList = listOf(d.settings.map((x) => x.id));
 	const savings = d.finance.savings.map((l) => l.id);
 	const seen = new Map<string, number>();
+	const names = leverNames(d);
 	s.levers.forEach((lever, i) => {
-		const where = leverWhere(top, lever, i);
+		const where = leverWhere(top, lever, i, names);
 		const path = ['levers', i];
 		const err = (key: PathKey | null, message: string) =>
 			issues.error(key === null ? path : [...path, key], `${where}: ${message}.`);
@@ -635,7 +663,8 @@ function checkCombinedLevers(
 	s: Scenario,
 	top: string,
 	years: readonly FinancialYear[],
-	issues: IssueCollector
+	issues: IssueCollector,
+	names: LeverNames
 ) {
 	const bands: (string | null)[] = [null, ...AGE_BANDS.map((b) => b.id)];
 	const reported = new Set<string>();
@@ -658,18 +687,18 @@ function checkCombinedLevers(
 		if (setters.length > 0) {
 			const last = setters[setters.length - 1];
 			const n = (l: Lever) => s.levers.indexOf(l) + 1;
-			const lastWords = `lever ${n(last)} (${describeLever(last)})`;
+			const lastWords = `lever ${n(last)} (${describeLever(last, names)})`;
 			for (const l of setters.slice(0, -1)) {
 				warnOnce(
 					`setter|${l.id}`,
-					`${top}: in ${fy} lever ${n(l)} (${describeLever(l)}) and ${lastWords} both set the number of new plans; the later one, ${lastWords}, is used.`
+					`${top}: in ${fy} lever ${n(l)} (${describeLever(l, names)}) and ${lastWords} both set the number of new plans; the later one, ${lastWords}, is used.`
 				);
 			}
 			for (const l of active) {
 				if (l.kind === 'joiners' && l.band === null) {
 					warnOnce(
 						`overridden|${l.id}`,
-						`${top}: in ${fy} ${lastWords} sets the number of new plans, so lever ${n(l)} (${describeLever(l)}) does not change it.`
+						`${top}: in ${fy} ${lastWords} sets the number of new plans, so lever ${n(l)} (${describeLever(l, names)}) does not change it.`
 					);
 				}
 			}

@@ -21,9 +21,35 @@ import type { WorkbenchState } from './workbench.svelte';
 
 /** The selection as the page's address keeps it. */
 export interface CompareSelection {
-	ids: string[];
+	/** The ids ticked; null: none chosen yet, so the first `MAX_SHOWN`; []: every one unticked. */
+	ids: string[] | null;
 	/** The reference scenario's id; '' for the first shown. */
 	ref: string;
+}
+
+/**
+ * The selection an address holds: no `ids` means none chosen yet (the default), an empty `ids=`
+ * means every scenario unticked, which is shown as such and not as the default.
+ * @example selectionFromAddress(new URLSearchParams('ids=')) // { ids: [], ref: '' }
+ */
+export function selectionFromAddress(params: URLSearchParams): CompareSelection {
+	const ids = params.get('ids');
+	return {
+		ids: ids === null ? null : ids.split(',').filter(Boolean),
+		ref: params.get('ref') ?? ''
+	};
+}
+
+/**
+ * The address's query (after the '?') for a selection (the inverse of `selectionFromAddress`).
+ * @example selectionQuery({ ids: ['a', 'b'], ref: 'a' }) // 'ids=a,b&ref=a'
+ */
+export function selectionQuery({ ids, ref }: CompareSelection): string {
+	const parts = [
+		...(ids === null ? [] : [`ids=${ids.map(encodeURIComponent).join(',')}`]),
+		...(ref ? [`ref=${encodeURIComponent(ref)}`] : [])
+	];
+	return parts.join('&');
 }
 
 export class CompareWorkflow {
@@ -31,8 +57,8 @@ export class CompareWorkflow {
 	readonly sim: SimulationState;
 	readonly #remember: (selection: CompareSelection) => void;
 
-	/** The ids ticked; empty: the first `MAX_SHOWN`. */
-	chosen = $state<string[]>([]);
+	/** The ids ticked; null: none chosen yet, so the first `MAX_SHOWN`; empty: none shown. */
+	chosen = $state<string[] | null>(null);
 	/** The reference chosen; '' (or one not shown): the first shown. */
 	reference = $state('');
 
@@ -55,7 +81,7 @@ export class CompareWorkflow {
 	readonly selectedIds = $derived.by(() =>
 		shownIds(
 			this.all.map((s) => s.id),
-			this.chosen.length ? this.chosen : null
+			this.chosen
 		)
 	);
 	readonly selected = $derived.by(() => this.all.filter((s) => this.selectedIds.includes(s.id)));
@@ -116,7 +142,13 @@ export class CompareWorkflow {
 		this.#save();
 	}
 
-	/** Saves the scenarios shown under `setName`; a refusal (empty or taken name) goes to setError. */
+	/** Nothing is ticked, so there is nothing to save as a set. */
+	readonly nothingToSave = $derived.by(() => this.selected.length === 0);
+
+	/**
+	 * Saves the scenarios shown (exactly those ticked) under `setName`; a refusal (empty or taken
+	 * name, or none ticked) goes to setError.
+	 */
 	async saveSelection(): Promise<void> {
 		const dataset = this.dataset;
 		if (!dataset) return;

@@ -6,6 +6,7 @@
 import type { Dataset } from '../model/dataset';
 import type { Scenario } from '../model/scenario';
 import { deepEqual, newScenarioId, type DatasetRecord, type MergeConflict } from '../storage';
+import { firstFreeColour } from '../model/colours';
 
 /** One clashing item, as the settlement dialog shows it. */
 export interface ConflictItem {
@@ -124,21 +125,27 @@ export function copyDatasetWithScenarios(
 /**
  * The scenarios with those named in `copied` given new ids and names "<name> (imported)" (unique
  * among `takenNames` and each other), so that they are added beside the saved ones rather than
- * over them; parents among the copies point to the copies.
+ * over them; parents among the copies point to the copies. Each copy takes the first colour free
+ * among `usedColours` (the saved scenarios'), the import's others and the copies before it, so
+ * that it is not drawn in its original's colour.
  */
 export function copyScenariosAsNew(
 	scenarios: readonly Scenario[],
 	copied: readonly string[],
-	takenNames: readonly string[]
+	takenNames: readonly string[],
+	usedColours: readonly (string | undefined)[] = []
 ): Scenario[] {
 	const ids = new Map(copied.map((id) => [id, newScenarioId()]));
 	const taken = [...takenNames];
+	const colours = [...usedColours, ...scenarios.filter((s) => !ids.has(s.id)).map((s) => s.colour)];
 	return scenarios.map((s) => {
 		const parentId = s.parentId === null ? null : (ids.get(s.parentId) ?? s.parentId);
 		if (!ids.has(s.id)) return { ...s, parentId };
 		const name = uniqueAmong(`${s.name} (imported)`, taken);
 		taken.push(name);
-		return { ...s, id: ids.get(s.id)!, name, parentId };
+		const colour = firstFreeColour(colours);
+		colours.push(colour);
+		return { ...s, id: ids.get(s.id)!, name, parentId, colour };
 	});
 }
 

@@ -55,6 +55,10 @@ import type { ValidationIssue } from '../model/validate';
 import type { FinancialYear } from '../model/years';
 import type { WorkbenchState } from './workbench.svelte';
 
+/** Asked before leaving the wizard with something entered (browser Back from its first step, a link). */
+export const WIZARD_LEAVE_WARNING =
+	'Leave the new dataset? What you have entered is not saved and will be lost.';
+
 export const WIZARD_STEPS = [
 	'SEN2 statistics',
 	'The dataset',
@@ -173,6 +177,24 @@ export class NewDatasetWizard {
 	// Step 4
 	creating = $state(false);
 	createError = $state<string | null>(null);
+	/** The dataset was created: nothing is left to lose on leaving. */
+	created = $state(false);
+
+	/**
+	 * Something was entered that leaving the wizard would lose (SEN2 statistics imported, and all
+	 * that follows them), and the dataset is not created yet.
+	 */
+	readonly unsaved = $derived.by(() => this.sen2 !== null && !this.created);
+
+	/**
+	 * The step to show for one the browser's history asks for (Back and Forward move between
+	 * steps): a step past the first only once SEN2 statistics are imported that can start a
+	 * projection, as the Next buttons allow.
+	 */
+	stepFor(requested: number | undefined): number {
+		const n = Math.max(0, Math.min(WIZARD_STEPS.length - 1, Math.trunc(requested ?? 0)));
+		return this.sen2 && this.historyProblems.length === 0 ? n : 0;
+	}
 
 	constructor(workbench: WorkbenchState) {
 		this.workbench = workbench;
@@ -326,6 +348,7 @@ export class NewDatasetWizard {
 			const slug = slugify(this.sen2.authority.name).replace(/_/g, '-');
 			const dataset: Dataset = { ...built, id: `sen2-${slug}-${this.baseCensus}-${newId()}` };
 			await this.workbench.addDataset(dataset, newDatasetScenarios(dataset));
+			this.created = true;
 			return true;
 		} catch (e) {
 			this.createError = `${(e as Error).message} Nothing was saved.`;

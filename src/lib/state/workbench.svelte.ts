@@ -547,7 +547,8 @@ export class WorkbenchState {
 					scenarios = copyScenariosAsNew(
 						scenarios,
 						replacements.map((r) => r.id),
-						existing.map((r) => r.scenario.name)
+						existing.map((r) => r.scenario.name),
+						existing.map((r) => r.scenario.colour)
 					);
 				}
 			}

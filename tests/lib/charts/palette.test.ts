@@ -7,8 +7,11 @@ import {
 	ragColour,
 	ragLabel,
 	ragTextColour,
-	seriesColour
+	seriesColour,
+	settingColours
 } from '$lib/charts/palette';
+import { kingstonDataset } from '$lib/data/kingston';
+import { newDatasetSettings } from '$lib/io/sen2/new-dataset';
 import { DSG_CATEGORY_IDS } from '$lib/model/categories';
 
 /** WCAG 2 relative luminance of a #RRGGBB colour. */
@@ -67,5 +70,23 @@ describe('RAG colours', () => {
 			expect(contrast(RAG_COLOURS[r], ragTextColour(r))).toBeGreaterThanOrEqual(4.5);
 		}
 		expect(contrast(ragColour(null), ragTextColour(null))).toBeGreaterThanOrEqual(4.5);
+	});
+});
+
+describe('placement setting colours', () => {
+	it('give every one of a dataset’s settings its own colour, shades of its category’s when several share it', () => {
+		for (const settings of [kingstonDataset().settings, newDatasetSettings()]) {
+			const colours = settingColours(settings.map((s) => s.group));
+			expect(new Set(colours.map((c) => c.toUpperCase())).size).toBe(settings.length);
+		}
+		expect(settingColours(['mainstream', 'independent_special'])).toEqual([
+			PLACEMENT_COLOURS.mainstream,
+			PLACEMENT_COLOURS.independent_special
+		]);
+	});
+
+	it('keeps several settings of one category, even black’s, distinct', () => {
+		const colours = settingColours(['other', 'other', 'other']);
+		expect(new Set(colours).size).toBe(3);
 	});
 });

@@ -1,5 +1,12 @@
+import { formatMillions } from '$lib/model/format';
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, thinTicks, wrapLabel, wrapLabelParts } from '$lib/charts/thin-ticks';
+import {
+	estimateTextWidth,
+	thinTicks,
+	wrapLabel,
+	wrapLabelParts,
+	distinctDecimals
+} from '$lib/charts/thin-ticks';
 
 const years = Array.from({ length: 12 }, (_, i) => String(2015 + i));
 /** Positions of `values` spread evenly over `width` px, first at 0 and last at `width`. */
@@ -80,5 +87,20 @@ describe('wrapLabelParts', () => {
 		expect(parts.length).toBeGreaterThan(3);
 		expect(parts.map((p) => (p.space ? ' ' : '') + p.line).join('')).toBe(text);
 		expect(parts[0].space).toBe(false);
+	});
+});
+
+describe('tick label decimals', () => {
+	const millions = (v: number, dp: number) => formatMillions(v, { dp });
+
+	it('adds decimals until neighbouring labels differ, so a small chart never reads £1m, £1m', () => {
+		expect(distinctDecimals([0, 5e5, 1e6, 1.5e6, 2e6], millions)).toBe(1);
+		expect(distinctDecimals([0, 1e7, 2e7, 3e7], millions)).toBe(0);
+		expect(distinctDecimals([0, 2e4, 4e4], millions)).toBe(2);
+	});
+
+	it('stops at the most decimals allowed', () => {
+		expect(distinctDecimals([0, 1, 2], millions)).toBe(3);
+		expect(distinctDecimals([], millions)).toBe(0);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	countOf,
 	ASCII_MINUS,
 	MINUS_SIGN,
 	MISSING,
@@ -265,5 +266,14 @@ describe('formatKpi', () => {
 		expect(agreesAsPrinted(0.01174, 0.0117, 'percent')).toBe(true);
 		expect(agreesAsPrinted(28_607_400, 28_607_000, 'gbp')).toBe(true);
 		expect(agreesAsPrinted(28_608_000, 28_607_000, 'gbp')).toBe(false);
+	});
+});
+
+describe('countOf', () => {
+	it('separates thousands and says one thing in the singular, others in the plural', () => {
+		expect(countOf(8351, 'transition')).toBe('8,351 transitions');
+		expect(countOf(1, 'local authority', 'local authorities')).toBe('1 local authority');
+		expect(countOf(2, 'local authority', 'local authorities')).toBe('2 local authorities');
+		expect(countOf(0, 'need')).toBe('0 needs');
 	});
 });

@@ -226,3 +226,21 @@ describe('scenarioAssumptions', () => {
 		}
 	});
 });
+
+describe('the trend of ceased plans in "What drives this"', () => {
+	it('says the pooled mean is pooled with England, as the pooling line does, when the dataset pools', () => {
+		const list = scenarioAssumptions(byName(BASELINE_TREND), null, dataset, TREND);
+		const [ceased] = words(list, 'Ceased plans');
+		expect(ceased).toMatch(/^Pooled mean, pooled with England — /);
+		expect(ceased).not.toContain('the authority’s average of past years');
+		expect(words(list, 'Pooling with England')[0]).toMatch(/^on:/);
+	});
+
+	it('says it is the authority’s own average when pooling is off', () => {
+		const own = { ...dataset, estimation: { ...dataset.estimation, pooling: 'none' as const } };
+		const list = scenarioAssumptions(byName(BASELINE_TREND), null, own, TREND);
+		expect(words(list, 'Ceased plans')[0]).toBe(
+			'Pooled mean of history (as witan.send) — the authority’s average of past years, held level'
+		);
+	});
+});

@@ -101,7 +101,7 @@ describe('validateScenario: lever values', () => {
 			until: null
 		});
 		const where =
-			'Scenario "Growth 9%", lever 2 (2000% of new plans from independent_special to local_special)';
+			'Scenario "Growth 9%", lever 2 (2000% of new plans from NMSS or independent schools to local_special)';
 		expect(check(s)).toEqual([
 			`${where}: "toSetting" is "local_special", which is not one of the dataset's settings (${SETTINGS}).`,
 			`${where}: the share must be a fraction from 0 to 1 (0.2 is 20%), got 20.`
@@ -125,7 +125,7 @@ describe('validateScenario: lever values', () => {
 		const r = validateScenario(s, dataset);
 		expect(r.ok).toBe(true);
 		expect(r.warnings.map((w) => w.message)).toEqual([
-			'Scenario "Growth 9%", lever 2 (20% of nothing from independent_special to maintained_special): it redirects neither new plans nor moves, so it does nothing.'
+			'Scenario "Growth 9%", lever 2 (20% of nothing from NMSS or independent schools to Maintained special schools or special academies): it redirects neither new plans nor moves, so it does nothing.'
 		]);
 	});
 
@@ -142,7 +142,7 @@ describe('validateScenario: lever values', () => {
 			until: null
 		});
 		const where =
-			'Scenario "Growth 9%", lever 2 (cap on maintained_special at −1, overflow to maintained_special)';
+			'Scenario "Growth 9%", lever 2 (cap on Maintained special schools or special academies at −1, overflow to Maintained special schools or special academies)';
 		expect(check(s)).toEqual([
 			`${where}: the overflow goes to the capped setting "maintained_special" itself.`,
 			`${where}: the capacity must be a number of children from 0 to 1,000,000, got -1.`
@@ -161,7 +161,7 @@ describe('validateScenario: lever values', () => {
 			until: null
 		});
 		expect(check(s)).toEqual([
-			'Scenario "Growth 9%", lever 2 (unit cost inflation 300% for other): the rate must be a fraction from -0.5 to 1 (0.03 is 3%), got 3.'
+			'Scenario "Growth 9%", lever 2 (unit cost inflation 300% for Other (NEET, educated elsewhere, early years, direct payments)): the rate must be a fraction from -0.5 to 1 (0.03 is 3%), got 3.'
 		]);
 	});
 

@@ -3,13 +3,18 @@
  * when it has some), the reference, named selections saved and used again, and the figures.
  */
 import { describe, expect, it } from 'vitest';
-import { CompareWorkflow, type CompareSelection } from '$lib/state/compare-page.svelte';
+import {
+	CompareWorkflow,
+	selectionFromAddress,
+	selectionQuery,
+	type CompareSelection
+} from '$lib/state/compare-page.svelte';
 import { SimulationState } from '$lib/state/simulation.svelte';
 import { withWorkbench } from '../../fixtures/workbench';
 
 const bench = withWorkbench();
 
-async function workflow(initial: CompareSelection = { ids: [], ref: '' }) {
+async function workflow(initial: CompareSelection = { ids: null, ref: '' }) {
 	const workbench = await bench.open();
 	const remembered: CompareSelection[] = [];
 	const flow = new CompareWorkflow(
@@ -71,5 +76,53 @@ describe('the Compare page workflow', { timeout: 60_000 }, () => {
 		await flow.deleteSet();
 		expect(flow.sets).toEqual([]);
 		expect(flow.setMessage).toBe('Deleted the set “Trend only”; its scenarios are kept.');
+	});
+
+	it('shows none, says so and saves no set when the last ticked scenario is unticked', async () => {
+		const { flow, remembered } = await workflow({ ids: ['baseline-trend'], ref: '' });
+		flow.toggle('baseline-trend', false);
+		expect(flow.selectedIds).toEqual([]);
+		expect(flow.selected).toEqual([]);
+		expect(flow.series).toEqual([]);
+		expect(flow.note).toBe('Showing 0 of 3 scenarios.');
+		expect(remembered.at(-1)).toEqual({ ids: [], ref: '' });
+		expect(flow.nothingToSave).toBe(true);
+		flow.setName = 'Nothing';
+		await flow.saveSelection();
+		expect(flow.setError).toBe('Select at least one scenario to save as a set.');
+		expect(flow.sets).toEqual([]);
+	});
+
+	it('saves exactly the scenarios ticked as a set', async () => {
+		const { flow } = await workflow();
+		flow.toggle('baseline-trend', false);
+		flow.setName = 'Two';
+		await flow.saveSelection();
+		expect(flow.sets[0].scenarioIds).toEqual(flow.selectedIds);
+		expect(flow.sets[0].scenarioIds).not.toContain('baseline-trend');
+		expect(flow.setMessage).toBe('Saved the set “Two” (2 scenarios).');
+	});
+});
+
+describe('the Compare selection in the address', () => {
+	it('reads no ids as the default, and an empty list as none ticked', () => {
+		expect(selectionFromAddress(new URLSearchParams(''))).toEqual({ ids: null, ref: '' });
+		expect(selectionFromAddress(new URLSearchParams('ids='))).toEqual({ ids: [], ref: '' });
+		expect(selectionFromAddress(new URLSearchParams('ids=a,b&ref=b'))).toEqual({
+			ids: ['a', 'b'],
+			ref: 'b'
+		});
+	});
+
+	it('writes a selection back so that reading it gives the same selection', () => {
+		for (const sel of [
+			{ ids: null, ref: '' },
+			{ ids: [], ref: '' },
+			{ ids: ['a b', 'c'], ref: 'c' }
+		]) {
+			const query = selectionQuery(sel);
+			expect(selectionFromAddress(new URLSearchParams(query))).toEqual(sel);
+		}
+		expect(selectionQuery({ ids: ['a', 'b'], ref: 'a' })).toBe('ids=a,b&ref=a');
 	});
 });

@@ -78,4 +78,30 @@ describe('the new dataset wizard', { timeout: 60_000 }, () => {
 			['Financial plan', 'plan']
 		]);
 	});
+
+	it('has nothing to lose before an import, something after it, and nothing once created', async () => {
+		const { wizard: w } = await wizard();
+		expect(w.unsaved).toBe(false);
+		w.imported(hull);
+		expect(w.unsaved).toBe(true);
+		w.opening = typed(0);
+		w.lines = {
+			...w.lines,
+			hnb_allocation: Object.fromEntries(w.years.map((y) => [y, typed(40_000_000)])),
+			deficit_cap: Object.fromEntries(w.years.map((y) => [y, typed(30_000_000)])),
+			hnb_expenditure_before_savings: { [w.years[0]]: typed(42_000_000) }
+		};
+		expect(await w.create(() => 'test')).toBe(true);
+		expect(w.unsaved).toBe(false);
+	});
+
+	it('shows the step the browser’s history asks for only once SEN2 statistics are imported', async () => {
+		const { wizard: w } = await wizard();
+		expect(w.stepFor(2)).toBe(0);
+		expect(w.stepFor(undefined)).toBe(0);
+		w.imported(hull);
+		expect(w.stepFor(2)).toBe(2);
+		expect(w.stepFor(undefined)).toBe(0);
+		expect(w.stepFor(99)).toBe(3);
+	});
 });

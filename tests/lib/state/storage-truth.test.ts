@@ -152,6 +152,18 @@ describe('an import over saved work', () => {
 		expect(names).toContain(BASELINE_TREND);
 	});
 
+	it('keep both gives the imported copy a colour of its own, not its original’s', async () => {
+		const { s, older, id } = await newerWorkAndOlderFile();
+		await s.addDataset(older.dataset, older.scenarios, async () => 'copy');
+		const saved = (await listScenarios(db, older.dataset.id)).map((r) => r.scenario);
+		const original = saved.find((x) => x.id === id)!;
+		const copy = saved.find((x) => x.name === `${BASELINE_TREND} (imported)`)!;
+		expect(copy.colour).toMatch(/^#[0-9A-F]{6}$/i);
+		expect(copy.colour).not.toBe(original.colour);
+		const others = saved.filter((x) => x.id !== copy.id).map((x) => x.colour);
+		expect(others).not.toContain(copy.colour);
+	});
+
 	it('without anyone to ask, keeps both rather than replace', async () => {
 		const { s, older, id } = await newerWorkAndOlderFile();
 		const out = await s.addDataset(older.dataset, older.scenarios);

@@ -19,11 +19,11 @@ const plan = {
 	colour: SCENARIO_COLOURS[0]
 };
 
-async function draw(series = [baseline, plan]) {
+async function draw(series = [baseline, plan], capByYear = cap) {
 	const { container } = await render(DeficitChart, {
 		years,
 		series,
-		cap,
+		cap: capByYear,
 		id: 'test-deficit',
 		width: 600
 	});
@@ -67,7 +67,29 @@ describe('the deficit chart', () => {
 				?.getAttribute('data-breach')
 		).toBe('2023/24');
 		expect(svg.querySelector('g.scenario[data-scenario-id="plan"] g.breach')).toBeNull();
-		expect(svg.querySelector('g.rule-x text')?.textContent).toBe('First breach 2023/24');
+		// Several scenarios shown: the marker says whose breach it is.
+		expect(svg.querySelector('g.rule-x text')?.textContent).toBe(
+			'First breach 2023/24: Baseline (trend)'
+		);
+		const alone = await draw([baseline]);
+		expect(alone.svg.querySelector('g.rule-x text')?.textContent).toBe('First breach 2023/24');
+	});
+
+	it('writes the cap’s label right of the line’s end, clear of every scenario’s line', async () => {
+		const { svg } = await draw();
+		const label = svg.querySelector('g.cap text')!.getBoundingClientRect();
+		for (const path of svg.querySelectorAll('g.scenario .line path, g.cap .line path')) {
+			expect(label.left).toBeGreaterThan(path.getBoundingClientRect().right);
+		}
+		expect(label.right).toBeLessThanOrEqual(svg.getBoundingClientRect().right);
+	});
+
+	it('names the year of the cap’s value when the cap changes from year to year', async () => {
+		const { svg } = await draw([baseline, plan], [28_607_000, 30_800_000, 30_700_000, 31_200_000]);
+		expect([...svg.querySelectorAll('g.cap text')].map((t) => t.textContent)).toEqual([
+			'Cap 2024/25',
+			'£31.2m'
+		]);
 	});
 
 	it('marks no breach when every scenario stays under the cap', async () => {
@@ -83,9 +105,23 @@ describe('the deficit chart', () => {
 			'Baseline (trend)',
 			'SVA plan',
 			'Cap (maximum cumulative deficit)',
-			'First breach 2023/24'
+			'First breach 2023/24: Baseline (trend)'
 		]);
 		expect(svg.getAttribute('data-units')).toBe('£ million');
+	});
+
+	it('labels the deficit axis with enough decimals that no two neighbouring ticks read the same', async () => {
+		const small = {
+			...plan,
+			id: 'small',
+			label: 'Small',
+			values: [0, 600_000, 1_200_000, 1_900_000]
+		};
+		const { svg } = await draw([small], [2_000_000, 2_000_000, 2_000_000, 2_000_000]);
+		const ticks = [...svg.querySelectorAll('g.axis-y .tick text')].map((t) => t.textContent);
+		expect(ticks.length).toBeGreaterThan(2);
+		expect(ticks.every((t, i) => i === 0 || t !== ticks[i - 1])).toBe(true);
+		expect(ticks).toContain('£0.5m');
 	});
 
 	it('draws the same SVG for the same data', async () => {

@@ -20,6 +20,9 @@ export interface ReadableFile {
 }
 
 const FIX = 'UTF-8 text (save it as "CSV UTF-8" or with UTF-8 encoding)';
+/** A JSON file (a scenario set) is not saved from a spreadsheet: CSV advice would mislead. */
+const FIX_JSON = 'UTF-8 text (a JSON file, as the workbench exports a scenario set)';
+const isJson = (file: string) => /\.json$/i.test(file);
 
 /**
  * The bytes as text, or an ImportError naming the file, line and byte of the first byte
@@ -67,7 +70,9 @@ export function notUtf8(
 			null,
 			null,
 			'a text file',
-			'binary content (a spreadsheet or a PDF? save it as CSV UTF-8)'
+			isJson(file)
+				? 'binary content (an image, a spreadsheet or a PDF?), not JSON: choose the scenario set file (.json) the workbench exported'
+				: 'binary content (a spreadsheet or a PDF? save it as CSV UTF-8)'
 		);
 	}
 	const at = Math.max(0, firstInvalidUtf8(bytes));
@@ -78,7 +83,7 @@ export function notUtf8(
 		file,
 		line,
 		null,
-		FIX,
+		isJson(file) ? FIX_JSON : FIX,
 		`a byte that is not UTF-8 (${hex} at byte ${start.byte + at + 1})`
 	);
 }

@@ -92,35 +92,48 @@ export function readTable(
 	}
 	const header = parsed.header;
 	const index = new Map<string, number>();
-	let headerOk = true;
-	header.forEach((col, i) => {
-		index.set(col, i);
-		if (!columns.includes(col)) {
-			headerOk = false;
-			problems.error(
-				new ImportError(
-					name,
-					1,
-					col === '' ? `#${i + 1}` : col,
-					`only the columns ${columns.join(',')}`,
-					`an unexpected column ${quote(col)}`
-				)
-			);
-		}
+	header.forEach((col, i) => index.set(col, i));
+	// A misspelt column is one mistake, reported once: the column expected, and what stands in
+	// its place (paired in order), rather than one "unexpected" and one "missing" error.
+	const unexpected = header
+		.map((col, i) => ({ col, i }))
+		.filter(({ col }) => !columns.includes(col));
+	const missing = columns.filter((col) => !index.has(col));
+	const headerOk = unexpected.length === 0 && missing.length === 0;
+	// No expected column at all: no header row (data in its place); "only the columns …" says
+	// what the header must be, once per column found, and the missing ones are not listed again.
+	const noHeader = unexpected.length === header.length;
+	unexpected.forEach(({ col, i }, k) => {
+		const at = col === '' ? `#${i + 1}` : col;
+		const instead = noHeader ? undefined : missing[k];
+		problems.error(
+			instead === undefined
+				? new ImportError(
+						name,
+						1,
+						at,
+						`only the columns ${columns.join(',')}`,
+						`an unexpected column ${quote(col)}`
+					)
+				: new ImportError(
+						name,
+						1,
+						at,
+						`a column ${instead} (header ${columns.join(',')})`,
+						`${quote(col)} in its place`
+					)
+		);
 	});
-	for (const col of columns) {
-		if (!index.has(col)) {
-			headerOk = false;
-			problems.error(
-				new ImportError(
-					name,
-					1,
-					col,
-					`a column ${col} (header ${columns.join(',')})`,
-					`header ${JSON.stringify(header.join(','))}`
-				)
-			);
-		}
+	for (const col of noHeader ? [] : missing.slice(unexpected.length)) {
+		problems.error(
+			new ImportError(
+				name,
+				1,
+				col,
+				`a column ${col} (header ${columns.join(',')})`,
+				`header ${JSON.stringify(header.join(','))}`
+			)
+		);
 	}
 	if (!headerOk) return null;
 	if (parsed.rows.length === 0) {

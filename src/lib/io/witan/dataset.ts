@@ -28,6 +28,7 @@ import type {
 import { NONSEND, REQUIRED_LEDGER_LINES } from '../../model/dataset';
 import { assumption, derived } from '../../model/provenance';
 import { financialYearOfCensus } from '../../model/years';
+import { countOf } from '../../model/format';
 import { baseUnitCosts, placementCost } from '../../engine/costs';
 import { estimateDemand } from '../../engine/estimate';
 import { createScratch, createStepFlows, stepPopulation } from '../../engine/population';
@@ -135,8 +136,8 @@ export function witanDataset(inputs: WitanInputs, options: WitanDatasetOptions =
 		},
 		dataDate: options.dataDate ?? `${baseCensus}-01-01`,
 		description:
-			`witan.send inputs${source}: ${inputs.transitions.length} transitions of calendar-years ${years[0]}–${years[years.length - 1]}, ` +
-			`${inputs.settings.length} settings, ${inputs.needs.length} needs, general population to ${horizonCensus}. ` +
+			`witan.send inputs${source}: ${countOf(inputs.transitions.length, 'transition')} of calendar-years ${years[0]}–${years[years.length - 1]}, ` +
+			`${countOf(inputs.settings.length, 'setting')}, ${countOf(inputs.needs.length, 'need')}, general population to ${horizonCensus}. ` +
 			'They carry no finance: every ledger figure is a marked assumption, and HNB spend is placement cost at costs.csv prices.',
 		baseCensus,
 		horizonCensus,

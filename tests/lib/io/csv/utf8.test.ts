@@ -47,6 +47,18 @@ describe('decodeUtf8', () => {
 			'book.csv: expected a text file, got binary content (a spreadsheet or a PDF? save it as CSV UTF-8)'
 		);
 	});
+
+	it('gives advice for a JSON file, not CSV advice, when an image is chosen as a scenario set', () => {
+		const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00);
+		const message = thrown(() => decodeUtf8(png, 'chart.json')).message;
+		expect(message).toBe(
+			'chart.json: expected a text file, got binary content (an image, a spreadsheet or a PDF?), not JSON: choose the scenario set file (.json) the workbench exported'
+		);
+		expect(message).not.toContain('CSV');
+		const latin1 = thrown(() => decodeUtf8(Uint8Array.of(0x7b, 0xa3, 0x7d), 'set.json')).message;
+		expect(latin1).not.toContain('CSV');
+		expect(latin1).toContain('a JSON file, as the workbench exports a scenario set');
+	});
 });
 
 describe('readUtf8File', () => {

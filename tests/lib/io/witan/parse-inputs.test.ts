@@ -197,7 +197,8 @@ const CASES: Case[] = [
 		file: 'transitions.csv',
 		row: 1,
 		column: 'calendar_year',
-		says: ['unexpected column']
+		// Once, as the column it stands in for (not also as an unexpected and a missing column).
+		says: ['expected a column calendar-year', 'got "calendar_year" in its place']
 	},
 	{
 		name: 'a missing column',
@@ -446,6 +447,23 @@ const CASES: Case[] = [
 ];
 
 describe('parseWitanInputs on malformed files', () => {
+	it('lists a misspelt column once, and a file with no header row once per column found', () => {
+		const misspelt = parseWitanInputs(
+			inputFiles({
+				'transitions.csv': replaceRow(
+					TRANSITIONS,
+					1,
+					'calendar_year,setting-1,need-1,academic-year-1,setting-2,need-2,academic-year-2'
+				)
+			})
+		);
+		expect(errors(misspelt).filter((e) => e.file === 'transitions.csv')).toHaveLength(1);
+		const noHeader = parseWitanInputs(
+			inputFiles({ 'costs.csv': 'ASD,MMSIB,6000\nASD,SP16,23000\n' })
+		);
+		expect(errors(noHeader).filter((e) => e.file === 'costs.csv')).toHaveLength(3);
+	});
+
 	it.each(CASES)('refuses $name, naming file, row and column', (c) => {
 		const result = parseWitanInputs(inputFiles(c.replace));
 		const found = errors(result).find((e) => e.file === c.file && e.column === c.column);
