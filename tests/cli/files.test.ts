@@ -56,7 +56,8 @@ describe('readTextFile', () => {
 		);
 		expect(() => readTextFile(path)).toThrow(CliFileError);
 		expect(() => readTextFile(path)).toThrow(
-			`${path}, row 2: expected UTF-8 text (save it as "CSV UTF-8" or with UTF-8 encoding), got a byte that is not UTF-8 (0xE9 at byte 9).`
+			// A .json file gets advice about JSON, not about saving a spreadsheet as CSV (decision 0034).
+			`${path}, row 2: expected UTF-8 text (a JSON file, as the workbench exports a scenario set), got a byte that is not UTF-8 (0xE9 at byte 9).`
 		);
 	});
 });
