@@ -200,7 +200,7 @@ test.describe('large files', () => {
 			}))
 		);
 		await expect(page.getByTestId('witan-imported')).toContainText(
-			'200000 transitions, base January 2021, projected to January 2025',
+			'200,000 transitions, base January 2021, projected to January 2025',
 			{ timeout: 90_000 }
 		);
 		await expect(page.getByTestId('witan-import-problem')).toHaveCount(0);
