@@ -17,7 +17,7 @@ import { findSen2Files, readSen2Texts } from '../cli/sen2';
 import { kingstonDataset } from '../src/lib/data/kingston';
 import { kingstonScenarios } from '../src/lib/data/kingston-scenarios';
 import { projectExpected } from '../src/lib/engine/project';
-import { compile, prepareDataset } from '../src/lib/engine/workbench';
+import { compile, prepareDataset, runExpected } from '../src/lib/engine/workbench';
 import {
 	buildAuthorityAtOrigin,
 	groupByAuthority,
@@ -25,22 +25,12 @@ import {
 } from '../src/lib/io/sen2/england';
 import { AGE_BANDS } from '../src/lib/model/categories';
 import { metricValues } from '../src/lib/model/results';
-import { runExpected } from '../src/lib/engine/workbench';
+import { mean as ssMean, median as ssMedian } from 'simple-statistics';
+import { option } from './options';
 
-function option(argv: string[], name: string, fallback: string): string {
-	const i = argv.indexOf(name);
-	return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-}
-
-const mean = (x: number[]) => (x.length ? x.reduce((s, v) => s + v, 0) / x.length : NaN);
-const median = (x: number[]) => {
-	const s = [...x].sort((a, b) => a - b);
-	return s.length
-		? s.length % 2
-			? s[(s.length - 1) / 2]
-			: (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-		: NaN;
-};
+// NaN for a horizon with no forecasts (simple-statistics throws on an empty list).
+const mean = (x: number[]) => (x.length ? ssMean(x) : NaN);
+const median = (x: number[]) => (x.length ? ssMedian(x) : NaN);
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`.padStart(7);
 
 /** Kingston's 2021/22 cost per plan by placement (£ a year): projected cost ÷ projected plans. */

@@ -13,11 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { findSen2Files, readSen2Texts } from '../cli/sen2';
 import { readSen2England } from '../src/lib/io/sen2/england';
 import { evaluationSummary, rollingOriginEvaluation } from '../src/lib/io/sen2/rolling-origin';
-
-function option(argv: string[], name: string, fallback: string): string {
-	const i = argv.indexOf(name);
-	return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-}
+import { option } from './options';
 
 function main(argv: string[]): void {
 	const dir = argv[0];

@@ -144,6 +144,7 @@ export function fitBandModel(
 	const bandAt = Array.from({ length: AGES }, (_, a) => bandOfAge(a));
 	const next = new Array<number>(AGES);
 	const heldBuffer = new Array<number>(AGES);
+	// Ratios are replaced, never changed in place, so a new array means new shares.
 	let lastRatios: readonly number[] | null = null;
 	let lastShares = sharesOf(bands.map(() => 1));
 
@@ -183,7 +184,7 @@ export function fitBandModel(
 	};
 
 	const rates = bands.map(() => Math.max(floor, 0.05));
-	const ratios = bands.map(() => 1);
+	let ratios = bands.map(() => 1);
 	for (let sweep = 0; sweep < 40; sweep++) {
 		let moved = 0;
 		for (let i = 0; i < rates.length; i++) {
@@ -213,22 +214,20 @@ export function fitBandModel(
 					)
 				);
 				moved = Math.max(moved, Math.abs(Math.log(best) - Math.log(ratios[i])) / 10);
-				ratios[i] = best;
-				lastRatios = null; // changed in place: the cached shares are stale
+				ratios = ratios.map((r, k) => (k === i ? best : r));
 			}
 		}
 		if (moved < 1e-6) break;
 	}
-	const { d: last, shares } = run(rates, ratios);
-	const d = last.slice();
-	const stockShares = new Float64Array(AGES);
+	const { d, shares } = run(rates, ratios);
+	// Plans held, as shares within each band: raked to a total of 1 per band.
 	const held = d.length === AGES ? d : new Array(AGES).fill(1);
-	bands.forEach((b) => {
-		let s = 0;
-		for (let a = b.minAge; a <= b.maxAge; a++) s += held[a];
-		const width = b.maxAge - b.minAge + 1;
-		for (let a = b.minAge; a <= b.maxAge; a++) stockShares[a] = s > 0 ? held[a] / s : 1 / width;
-	});
+	const stockShares = Float64Array.from(
+		rake(
+			held,
+			bands.map(() => 1)
+		)
+	);
 	return {
 		rates: new Map(bands.map((b, i) => [b.id, rates[i]])),
 		exposure,

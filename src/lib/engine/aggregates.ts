@@ -22,7 +22,13 @@ import type { DemandModel, JoinerTemplate, TrendMultipliers } from './demand';
 import type { Destinations } from './params';
 import type { StateSpace } from './space';
 import { stateIndex, statesAt } from './space';
-import { controlledRound, ipf, largestRemainder, nearestReachableTable } from './rounding';
+import {
+	IpfNotConvergedError,
+	controlledRound,
+	ipf,
+	largestRemainder,
+	nearestReachableTable
+} from './rounding';
 import { pooledMean, trendMultipliers, type YearValue } from './trend';
 import { fitBandModel } from './age-profile';
 import { poolWithEngland, type PooledEstimates, type ProfileFit } from './pooled-england';
@@ -114,7 +120,7 @@ export function deriveBaseCaseload(
 	try {
 		whole = controlledRound(ipf(seedTable, rowTargets, colTargets));
 	} catch (e) {
-		if (!/^ipf: did not converge/.test((e as Error).message)) throw e;
+		if (!(e instanceof IpfNotConvergedError)) throw e;
 		// The age bands need more places in some settings than the placement counts give (the
 		// two come from different returns): keep the bands, move the fewest placements.
 		whole = nearestReachableTable(seedTable, rowTargets, colTargets);

@@ -154,24 +154,53 @@ export function nearestReachableTable(
 	iterations = 2000
 ): number[][] {
 	const t = seed.map((r) => r.slice());
-	const scaleRows = () => {
-		for (let i = 0; i < t.length; i++) {
-			const s = sumOf(t[i]);
-			if (s > 0) for (let j = 0; j < t[i].length; j++) t[i][j] *= rowTargets[i] / s;
-			else if (rowTargets[i] > 0)
-				throw new Error(`nearestReachableTable: row ${i} has a target but no open cell`);
-		}
-	};
-	for (let iter = 0; iter < iterations; iter++) {
-		scaleRows();
+	ipfSweeps(t, rowTargets, colTargets, iterations, -1);
+	scaleToRows(t, rowTargets);
+	return t.map((row, i) => largestRemainder(row, Math.round(rowTargets[i])));
+}
+
+/** Thrown by `ipf` when the margins cannot both be met (see `nearestReachableTable`). */
+export class IpfNotConvergedError extends Error {
+	constructor() {
+		super('ipf: did not converge; the structural zeros may make the margins impossible');
+		this.name = 'IpfNotConvergedError';
+	}
+}
+
+/** Scales each row of `t` to its target, in place. */
+function scaleToRows(t: number[][], rowTargets: readonly number[]): void {
+	for (let i = 0; i < t.length; i++) {
+		const s = sumOf(t[i]);
+		if (s > 0) for (let j = 0; j < t[i].length; j++) t[i][j] *= rowTargets[i] / s;
+		else if (rowTargets[i] > 0) throw new Error(`ipf: row ${i} has a target but no open cell`);
+	}
+}
+
+/**
+ * Up to `maxIterations` IPF sweeps (rows, then columns) of `t`, in place; true once every row sum
+ * is within `tolerance` of its target after a sweep.
+ */
+function ipfSweeps(
+	t: number[][],
+	rowTargets: readonly number[],
+	colTargets: readonly number[],
+	maxIterations: number,
+	tolerance: number
+): boolean {
+	const rows = t.length;
+	for (let iter = 0; iter < maxIterations; iter++) {
+		scaleToRows(t, rowTargets);
+		let worst = 0;
 		for (let j = 0; j < colTargets.length; j++) {
 			let s = 0;
-			for (let i = 0; i < t.length; i++) s += t[i][j];
-			if (s > 0) for (let i = 0; i < t.length; i++) t[i][j] *= colTargets[j] / s;
+			for (let i = 0; i < rows; i++) s += t[i][j];
+			if (s > 0) for (let i = 0; i < rows; i++) t[i][j] *= colTargets[j] / s;
+			else if (colTargets[j] > 0) throw new Error(`ipf: column ${j} has a target but no open cell`);
 		}
+		for (let i = 0; i < rows; i++) worst = Math.max(worst, Math.abs(sumOf(t[i]) - rowTargets[i]));
+		if (worst < tolerance) return true;
 	}
-	scaleRows();
-	return t.map((row, i) => largestRemainder(row, Math.round(rowTargets[i])));
+	return false;
 }
 
 /**
@@ -196,21 +225,6 @@ export function ipf(
 		throw new Error(`ipf: row targets (${rt}) and column targets (${ct}) must have the same total`);
 	}
 	const t = seedTable.map((r) => r.slice());
-	for (let iter = 0; iter < maxIterations; iter++) {
-		for (let i = 0; i < rows; i++) {
-			const s = sumOf(t[i]);
-			if (s > 0) for (let j = 0; j < cols; j++) t[i][j] *= rowTargets[i] / s;
-			else if (rowTargets[i] > 0) throw new Error(`ipf: row ${i} has a target but no open cell`);
-		}
-		let worst = 0;
-		for (let j = 0; j < cols; j++) {
-			let s = 0;
-			for (let i = 0; i < rows; i++) s += t[i][j];
-			if (s > 0) for (let i = 0; i < rows; i++) t[i][j] *= colTargets[j] / s;
-			else if (colTargets[j] > 0) throw new Error(`ipf: column ${j} has a target but no open cell`);
-		}
-		for (let i = 0; i < rows; i++) worst = Math.max(worst, Math.abs(sumOf(t[i]) - rowTargets[i]));
-		if (worst < tolerance) return t;
-	}
-	throw new Error('ipf: did not converge; the structural zeros may make the margins impossible');
+	if (ipfSweeps(t, rowTargets, colTargets, maxIterations, tolerance)) return t;
+	throw new IpfNotConvergedError();
 }

@@ -19,6 +19,7 @@
 import type { AgeBandId } from '../model/categories';
 import { ageBandOfNcy } from '../model/categories';
 import type { Dataset, EstimatorId, LedgerLineId, YearFigures } from '../model/dataset';
+import type { Figure } from '../model/provenance';
 import type { Lever, Scenario } from '../model/scenario';
 import { PHASE_TRANSFERS } from '../model/scenario';
 import { isRebasedTarget } from '../model/rebase-marks';
@@ -96,6 +97,16 @@ export interface CompileOptions {
 
 const active = (lever: Lever, fy: FinancialYear) => withinYears(fy, lever.from, lever.until);
 
+/** A ledger line's figure in a year: the scenario's pin, else the dataset's. */
+function ledgerFigure(
+	dataset: Dataset,
+	scenario: Scenario,
+	line: LedgerLineId,
+	fy: FinancialYear
+): Figure | undefined {
+	return scenario.ledger[line]?.[fy] ?? dataset.finance.lines[line]?.[fy];
+}
+
 /** The value of a ledger line in a year: the scenario's pin, else the dataset's. */
 function ledgerValue(
 	dataset: Dataset,
@@ -103,7 +114,7 @@ function ledgerValue(
 	line: LedgerLineId,
 	fy: FinancialYear
 ): number | undefined {
-	return scenario.ledger[line]?.[fy]?.value ?? dataset.finance.lines[line]?.[fy]?.value;
+	return ledgerFigure(dataset, scenario, line, fy)?.value;
 }
 
 function requireLedger(
@@ -227,9 +238,16 @@ export function compileScenario(
 		expectedPlacementCost.push(placementCost(stock, unitCosts[k]));
 	}
 
-	const costs = calibrationCosts(dataset, scenario, demand, options, expectedPlacementCost, pinned);
-	const finance = compileFinance(dataset, scenario, years, pinned, costs, warnings);
 	const lastPinned = pinned.lastIndexOf(true);
+	const costs = calibrationCosts(
+		dataset,
+		scenario,
+		demand,
+		options,
+		expectedPlacementCost,
+		lastPinned
+	);
+	const finance = compileFinance(dataset, scenario, years, pinned, costs, warnings);
 	const savingsLines = dataset.finance.savings.map((s) => ({
 		id: s.id,
 		name: s.name,
@@ -393,14 +411,15 @@ function calibrateLeavers(
 		return total(flows.leavers);
 	};
 	const min = leaversAt(0);
-	const max = leaversAt(leavingScaleLimit(alpha0, beta0));
+	const limit = leavingScaleLimit(alpha0, beta0);
+	const max = leaversAt(limit);
 	let scale: number;
 	let met = true;
 	if (target <= min) {
 		scale = 0;
 		met = Math.abs(target - min) < 1e-9;
 	} else if (target >= max) {
-		scale = leavingScaleLimit(alpha0, beta0);
+		scale = limit;
 		met = Math.abs(target - max) < 1e-9;
 	} else {
 		scale = solveLeaverScale(leaversAt, alpha0, beta0, target, 200, 1e-15);
@@ -460,17 +479,14 @@ function calibrationCosts(
 	demand: DemandModel,
 	options: CompileOptions,
 	expectedPlacementCost: number[],
-	pinned: boolean[]
+	b: number
 ): number[] {
-	const b = pinned.lastIndexOf(true);
 	if (b < 0) return expectedPlacementCost;
 	const census = demand.censuses[b];
 	const targets = scenario.demand.flowTargets;
 	if (!targets.some((t) => isRebasedTarget(t) && t.census <= census)) return expectedPlacementCost;
 	const fy = financialYearOfCensus(census);
-	const spend =
-		scenario.ledger.hnb_expenditure_before_savings?.[fy] ??
-		dataset.finance.lines.hnb_expenditure_before_savings?.[fy];
+	const spend = ledgerFigure(dataset, scenario, 'hnb_expenditure_before_savings', fy);
 	if (spend && isActualSource(spend.source)) return expectedPlacementCost;
 	const before = compileScenario(
 		dataset,
